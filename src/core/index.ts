@@ -1,0 +1,3 @@
+export type { Classification, Confidence, Ga4Channel, TrafficClass } from './classification.ts';
+export { CONFIDENCES, TRAFFIC_CLASSES } from './classification.ts';
+export type { ClientSignals, Hit } from './hit.ts';
