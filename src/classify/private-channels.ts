@@ -1,0 +1,22 @@
+/** Channels that are private (1:1 or 1:few) conversations: the dark in dark social. */
+export const PRIVATE_CHANNELS: ReadonlySet<string> = new Set([
+  'whatsapp',
+  'messenger',
+  'telegram',
+  'signal',
+  'imessage',
+  'sms',
+  'email',
+  'slack',
+  'discord',
+  'teams',
+  'microsoft',
+  'skype',
+  'wechat',
+  'line',
+  'viber',
+  'kakaotalk',
+  'zalo',
+  'snapchat',
+  'unknown',
+]);
