@@ -15,6 +15,8 @@ export interface UrlParts {
 /** Longer inputs are cut: no real URL needs more, and the rules must stay O(1) per hit. */
 export const MAX_URL_LENGTH = 4096;
 
+const MAX_HOST_LENGTH = 253;
+
 const EMPTY: UrlParts = { scheme: '', host: '', path: '', query: '', fragment: '' };
 
 function isSchemeChar(code: number): boolean {
@@ -105,7 +107,9 @@ export function parseUrl(raw: string | null | undefined): UrlParts {
       break;
     }
   }
-  const host = cleanHost(rest.slice(0, cut));
+  let host = cleanHost(rest.slice(0, cut));
+  // DNS names stop at 253 characters; a scheme-less word without a dot is not a host either.
+  if (host.length > MAX_HOST_LENGTH || (scheme === '' && !host.includes('.'))) host = '';
   const tail = splitTail(rest.slice(cut));
   return { scheme, host, ...tail };
 }

@@ -34,7 +34,7 @@ hulu hulu.com ted ted.com`;
 
 const SHOPPING = `amazon amazon.com amazon.co.uk ebay ebay.com ebay.co.uk ebay.de etsy etsy.com
 shopify shopify.com shop.app walmart walmart.com alibaba alibaba.com mercadolibre stripe
-checkout.stripe.com igshopping google shopping`;
+checkout.stripe.com igshopping`;
 
 function toMap(): Map<string, Ga4SourceCategory> {
   const map = new Map<string, Ga4SourceCategory>();
@@ -45,6 +45,7 @@ function toMap(): Map<string, Ga4SourceCategory> {
   add(SEARCH, 'SEARCH');
   add(VIDEO, 'VIDEO');
   add(SHOPPING, 'SHOPPING');
+  map.set('google shopping', 'SHOPPING'); // the one entry with a space
   return map;
 }
 
