@@ -1,6 +1,6 @@
 import type { Classification, Hit } from '../core/index.ts';
 import { createBoundedCache } from './bounded-cache.ts';
-import { ga4Channel } from './ga4-channel.ts';
+import { ga4FromCampaign } from './ga4-channel.ts';
 import type { ClassifierOptions } from './options.ts';
 import { parseUrl, stripWww } from './parse-url.ts';
 import { readCampaign } from './read-campaign.ts';
@@ -67,6 +67,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       typeof hit.user_agent === 'string' ? userAgentFacts(hit.user_agent) : readUserAgent(null);
     const referrer =
       typeof hit.referrer === 'string' ? referrerFacts(hit.referrer) : readReferrer(null);
+    const campaign = readCampaign(landing.query);
     const ctx: HitContext = {
       hit,
       method: typeof hit.method === 'string' ? hit.method.toUpperCase() : 'GET',
@@ -74,14 +75,13 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       landingHost: stripWww(landing.host),
       ua,
       referrer,
-      campaign: readCampaign(landing.query),
+      campaign,
+      campaignGa4: ga4FromCampaign(campaign),
       token: readShareToken(landing.fragment),
     };
     for (const rule of RULES) {
-      const verdict = rule(ctx, settings);
-      if (verdict) {
-        return { ...verdict, ga4: ga4Channel(verdict.class, ctx.campaign, referrer.host) };
-      }
+      const result = rule(ctx, settings);
+      if (result) return result;
     }
     // Unreachable: the last rule (R8) always answers.
     throw new Error('no classification rule matched');

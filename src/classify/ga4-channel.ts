@@ -1,4 +1,4 @@
-import type { Ga4Channel, TrafficClass } from '../core/index.ts';
+import type { Ga4Channel } from '../core/index.ts';
 import type { CampaignParams } from './read-campaign.ts';
 import { ga4SourceCategory } from './tables/ga4-source-categories.ts';
 
@@ -55,7 +55,7 @@ export function ga4FromTags(source: string, medium: string, campaign: string): G
 }
 
 /** GA4 sees a referrer as source=<host>, medium=referral (organic for search engines). */
-function ga4FromReferrer(host: string): Ga4Channel {
+export function ga4FromReferrer(host: string): Ga4Channel {
   const category = ga4SourceCategory(host);
   if (category === 'SOCIAL') return 'Organic Social';
   if (category === 'SEARCH') return 'Organic Search';
@@ -65,21 +65,14 @@ function ga4FromReferrer(host: string): Ga4Channel {
 }
 
 /**
- * What GA4 would have recorded for this hit. `null` for hits GA4 never sees as a session source:
- * previews and bots run no JavaScript, internal navigation continues a session.
+ * What GA4 makes of the landing URL's tags, or null when it has none it reads (then the
+ * referrer decides). GA4 reads utm_* only: Plausible-style `source`/`ref` are invisible to it.
  */
-export function ga4Channel(
-  cls: TrafficClass,
-  campaign: CampaignParams,
-  referrerHost: string,
-): Ga4Channel | null {
-  if (cls === 'preview' || cls === 'bot' || cls === 'internal') return null;
-  // GA4 reads utm_* only; Plausible-style `source`/`ref` parameters are invisible to it.
+export function ga4FromCampaign(campaign: CampaignParams): Ga4Channel | null {
   const utmSource = campaign.sourceParam === 'utm_source' ? campaign.source : '';
   if (utmSource || campaign.medium) {
     return ga4FromTags(utmSource || '(not set)', campaign.medium, campaign.campaign);
   }
   if (campaign.clickId) return 'Paid Search';
-  if (referrerHost) return ga4FromReferrer(referrerHost);
-  return 'Direct';
+  return null;
 }

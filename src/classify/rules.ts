@@ -1,4 +1,5 @@
-import type { Confidence, Hit, TrafficClass } from '../core/index.ts';
+import type { Classification, Ga4Channel, Hit } from '../core/index.ts';
+import { makeResult, withGa4 } from './make-result.ts';
 import type { UrlParts } from './parse-url.ts';
 import { pathDepth } from './parse-url.ts';
 import type { CampaignParams } from './read-campaign.ts';
@@ -22,6 +23,8 @@ export interface HitContext {
   ua: UserAgentFacts;
   referrer: ReferrerFacts;
   campaign: CampaignParams;
+  /** GA4's reading of the campaign tags, or null when it would go by the referrer. */
+  campaignGa4: Ga4Channel | null;
   token: ShareToken | null;
 }
 
@@ -33,183 +36,130 @@ export interface RuleSettings {
   fbclidAsFacebook: boolean;
 }
 
-export interface Verdict {
-  class: TrafficClass;
-  channel: string;
-  confidence: Confidence;
-  rule: string;
-  evidence: string;
-}
+export type Rule = (ctx: HitContext, settings: RuleSettings) => Classification | null;
 
-export type Rule = (ctx: HitContext, settings: RuleSettings) => Verdict | null;
+const HEAD = makeResult('bot', 'scanner', 'confirmed', 'R1b.head', 'HEAD', null);
+const DIRECT = makeResult('direct', 'none', 'confirmed', 'R8.direct', 'no referrer', 'Direct');
+const DEEP_LINKS: Classification[] = [];
 
-const verdict = (
-  cls: TrafficClass,
-  channel: string,
-  confidence: Confidence,
-  rule: string,
-  evidence: string,
-): Verdict => ({ class: cls, channel, confidence, rule, evidence });
+/** Prebuilt results carry the referrer's GA4 channel; campaign tags may change what GA4 sees. */
+const ga4Aware = (result: Classification, { campaignGa4 }: HitContext): Classification =>
+  campaignGa4 === null ? result : withGa4(result, campaignGa4);
 
 /** R1a — link-preview fetchers, before any bot filter (bot lists flag every one of them). */
-export const previewFetcher: Rule = ({ ua }) =>
-  ua.preview
-    ? verdict(
-        'preview',
-        ua.preview.channel,
-        ua.preview.confidence,
-        'R1a.preview',
-        ua.preview.evidence,
-      )
-    : null;
+export const previewFetcher: Rule = ({ ua }) => ua.preview;
 
 /** R1b — other automation: HEAD requests, empty UAs, isbot matches, link scanners. */
-export const otherBot: Rule = ({ method, ua, referrer, hit }) => {
-  if (method === 'HEAD') return verdict('bot', 'scanner', 'confirmed', 'R1b.head', 'HEAD');
-  if (ua.bot === '-')
-    return verdict('bot', 'crawler', 'strong', 'R1b.empty_ua', 'empty user agent');
-  if (ua.bot) return verdict('bot', 'crawler', 'confirmed', 'R1b.bot_ua', ua.bot);
-  const uaReported = hit.user_agent !== undefined && hit.user_agent !== null;
-  if (referrer.scanner && uaReported && !ua.human) {
-    return verdict('bot', 'scanner', 'strong', 'R1b.scanner_referrer', referrer.host);
-  }
+export const otherBot: Rule = ({ method, ua, referrer }) => {
+  if (method === 'HEAD') return HEAD;
+  if (ua.bot) return ua.bot;
+  if (referrer.scanner && ua.reported && !ua.human) return referrer.scanner;
   return null;
 };
 
 /** R3 — campaign tags and ad click ids (GA4-compatible paid detection). */
-export const campaignTags: Rule = ({ campaign, referrer }, settings) => {
+export const campaignTags: Rule = ({ campaign, campaignGa4, referrer }, settings) => {
   const { source, medium } = campaign;
-  const param = campaign.sourceParam || 'utm_medium';
-  if (source || medium) {
-    const label = source || medium;
-    if (PAID_MEDIUM.test(medium)) {
-      return verdict(
-        'paid',
-        source || 'unknown',
-        'strong',
-        'R3.paid_medium',
-        `utm_medium=${medium}`,
-      );
-    }
-    const named = source ? lookupCampaignSource(source) : null;
-    if (named?.class === 'dark_social') {
-      return verdict(
-        'dark_social',
-        named.channel,
-        'strong',
-        'R3.private_source',
-        `${param}=${source}`,
-      );
-    }
-    if (EMAIL_MEDIUM.test(medium)) {
-      return verdict('dark_social', 'email', 'strong', 'R3.email_medium', `utm_medium=${medium}`);
-    }
-    if (medium === 'sms') {
-      return verdict('dark_social', 'sms', 'strong', 'R3.sms_medium', 'utm_medium=sms');
-    }
-    if (named)
-      return verdict(
-        named.class,
-        named.channel,
-        'strong',
-        'R3.social_source',
-        `${param}=${source}`,
-      );
-    if (source) return verdict('campaign', label, 'strong', 'R3.campaign', `${param}=${source}`);
+  const param = campaign.sourceParam;
+  const tagged = (cls: Classification['class'], channel: string, rule: string, evidence: string) =>
+    makeResult(cls, channel, 'strong', rule, evidence, campaignGa4 ?? referrer.ga4);
+  if (PAID_MEDIUM.test(medium)) {
+    return tagged('paid', source || 'unknown', 'R3.paid_medium', `utm_medium=${medium}`);
   }
+  const named = source ? lookupCampaignSource(source) : null;
+  if (named?.class === 'dark_social') {
+    return tagged('dark_social', named.channel, 'R3.private_source', `${param}=${source}`);
+  }
+  if (medium && EMAIL_MEDIUM.test(medium)) {
+    return tagged('dark_social', 'email', 'R3.email_medium', `utm_medium=${medium}`);
+  }
+  if (medium === 'sms') return tagged('dark_social', 'sms', 'R3.sms_medium', 'utm_medium=sms');
+  if (named) return tagged(named.class, named.channel, 'R3.social_source', `${param}=${source}`);
+  if (source) return tagged('campaign', source, 'R3.campaign', `${param}=${source}`);
   if (campaign.clickId) {
     const network = CLICK_ID_SOURCES[campaign.clickId] ?? 'unknown';
-    return verdict('paid', network, 'strong', 'R3.click_id', campaign.clickId);
+    return tagged('paid', network, 'R3.click_id', campaign.clickId);
   }
   if (campaign.fbclid && settings.fbclidAsFacebook && referrer.kind === 'none') {
-    return verdict('social', 'facebook', 'strong', 'R3.fbclid', 'fbclid');
+    return tagged('social', 'facebook', 'R3.fbclid', 'fbclid');
   }
   return null;
 };
 
 /** R4a — `android-app://<package>` referrers. */
-export const androidAppReferrer: Rule = ({ referrer }) => {
-  if (referrer.kind !== 'android_app') return null;
-  const evidence = `android-app://${referrer.host}`;
-  if (referrer.target) {
-    return verdict(
-      referrer.target.class,
-      referrer.target.channel,
-      'confirmed',
-      'R4a.android_app',
-      evidence,
-    );
-  }
-  return verdict(
-    'referral',
-    `app:${referrer.host}`,
-    'confirmed',
-    'R4a.android_app_unknown',
-    evidence,
-  );
-};
+export const androidAppReferrer: Rule = (ctx) =>
+  ctx.referrer.kind === 'android_app' && ctx.referrer.known
+    ? ga4Aware(ctx.referrer.known, ctx)
+    : null;
 
 /** R4b — known referrer hosts: messaging web clients, webmail, social, AI, search, groups. */
-export const knownReferrerHost: Rule = ({ referrer, ua }) => {
-  const target = referrer.kind === 'web' ? referrer.target : null;
-  if (!target || (target.humanOnly && !ua.human)) return null;
-  return verdict(target.class, target.channel, 'confirmed', `R4b.${target.class}`, referrer.host);
+export const knownReferrerHost: Rule = (ctx) => {
+  const { referrer, ua } = ctx;
+  if (referrer.kind !== 'web' || !referrer.known) return null;
+  if (referrer.humanOnly && !ua.human) return null;
+  return ga4Aware(referrer.known, ctx);
 };
 
 /** R4e — same-site navigation. */
 export const internalReferrer: Rule = ({ referrer, landingHost }, settings) => {
   if (referrer.kind !== 'web') return null;
-  if (referrer.host === landingHost || settings.siteHosts.has(referrer.host)) {
-    return verdict('internal', 'self', 'confirmed', 'R4e.internal', referrer.host);
-  }
-  return null;
+  const own = referrer.host === landingHost || settings.siteHosts.has(referrer.host);
+  return own ? referrer.internal : null;
 };
 
 /** R4f — any other referrer. */
-export const otherReferrer: Rule = ({ referrer }) =>
-  referrer.kind === 'web'
-    ? verdict('referral', referrer.host, 'confirmed', 'R4f.referral', referrer.host)
-    : null;
+export const otherReferrer: Rule = (ctx) =>
+  ctx.referrer.kind === 'web' && ctx.referrer.other ? ga4Aware(ctx.referrer.other, ctx) : null;
 
 /** R5 — in-app browser markers and client flags, only when there is no referrer. */
-export const inAppBrowser: Rule = ({ referrer, ua, hit }) => {
+export const inAppBrowser: Rule = (ctx) => {
+  const { referrer, ua, hit } = ctx;
   if (referrer.kind !== 'none') return null;
-  if (ua.inApp) {
-    return verdict(ua.inApp.class, ua.inApp.channel, 'confirmed', 'R5.in_app', ua.inApp.evidence);
-  }
+  if (ua.inApp) return ga4Aware(ua.inApp, ctx);
   if (hit.client?.telegram_webview === true) {
-    return verdict('dark_social', 'telegram', 'confirmed', 'R5.client_flag', 'telegram_webview');
+    const ga4 = ctx.campaignGa4 ?? 'Direct';
+    return makeResult(
+      'dark_social',
+      'telegram',
+      'confirmed',
+      'R5.client_flag',
+      'telegram_webview',
+      ga4,
+    );
   }
   return null;
 };
 
 /** R6 — a share token and nothing above: a private share whose app is unknown, or a revisit. */
-export const shareToken: Rule = ({ token, hit }) => {
+export const shareToken: Rule = ({ token, hit, campaignGa4 }) => {
   if (!token) return null;
+  const ga4 = campaignGa4 ?? 'Direct';
   if (hit.share_self === true) {
-    return verdict('direct', 'self_revisit', 'confirmed', 'R6.self_revisit', token.token);
+    return makeResult('direct', 'self_revisit', 'confirmed', 'R6.self_revisit', token.token, ga4);
   }
   const verified = hit.share_self === false && token.kind === 'penumbra';
-  return verdict(
-    'dark_social',
-    'unknown',
-    verified ? 'confirmed' : 'strong',
-    'R6.shared_token',
-    token.token,
-  );
+  const confidence = verified ? 'confirmed' : 'strong';
+  return makeResult('dark_social', 'unknown', confidence, 'R6.shared_token', token.token, ga4);
 };
 
 /** R7 — no evidence at all, but nobody types a deep URL (Chartbeat/Madrigal 2012). */
-export const deepLink: Rule = ({ landing }, settings) => {
+export const deepLink: Rule = (ctx, settings) => {
   if (settings.deepLinkDepth <= 0) return null;
-  const depth = pathDepth(landing.path);
-  if (depth < settings.deepLinkDepth || settings.isSectionPath(landing.path)) return null;
-  return verdict('dark_social', 'unknown', 'heuristic', 'R7.deep_link', `path depth ${depth}`);
+  const depth = pathDepth(ctx.landing.path);
+  if (depth < settings.deepLinkDepth || settings.isSectionPath(ctx.landing.path)) return null;
+  DEEP_LINKS[depth] ??= makeResult(
+    'dark_social',
+    'unknown',
+    'heuristic',
+    'R7.deep_link',
+    `path depth ${depth}`,
+    'Direct',
+  );
+  return ga4Aware(DEEP_LINKS[depth], ctx);
 };
 
 /** R8 — nothing: GA4's Direct. */
-export const direct: Rule = ({ landing }) =>
-  verdict('direct', 'none', 'confirmed', 'R8.direct', landing.path || '/');
+export const direct: Rule = (ctx) => ga4Aware(DIRECT, ctx);
 
 /** First match wins; the order is research/measurement.md §5.2 and is part of the contract. */
 export const RULES: readonly Rule[] = [

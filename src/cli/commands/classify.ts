@@ -46,6 +46,20 @@ function classifyLine(line: LineOrTooLong, lineNumber: number, classify: Classif
   return classify(hit as Hit);
 }
 
+/**
+ * Results that depend only on a user agent or referrer are shared frozen objects (see
+ * make-result.ts), so their JSON is cached by identity: most lines then cost one lookup.
+ */
+const jsonOfResult = new WeakMap<object, string>();
+function toJsonLine(result: LineResult): string {
+  let json = jsonOfResult.get(result);
+  if (json === undefined) {
+    json = `${JSON.stringify(result)}\n`;
+    if (Object.isFrozen(result)) jsonOfResult.set(result, json);
+  }
+  return json;
+}
+
 interface Summary {
   lines: number;
   errors: number;
@@ -88,7 +102,7 @@ export const classifyCommand: Command = {
         for (const line of batch) {
           const result = classifyLine(line, ++lineNumber, classify);
           if (values.summary) addToSummary(summary, result);
-          else out += `${JSON.stringify(result)}\n`;
+          else out += toJsonLine(result);
         }
         await writeAll(io.stdout, out);
       }
