@@ -50,7 +50,7 @@ export interface Classification {
   /** e.g. `whatsapp`, `google`, `app:de.idealo.android`, `news.example.org`, `none`. */
   channel: string;
   confidence: Confidence;
-  /** Stable id of the rule that decided (see src/classify/rules.md). */
+  /** Stable id of the rule that decided (see docs/classifier.md). */
   rule: string;
   /** What matched: the UA token, package, host or parameter. */
   evidence: string;
