@@ -77,7 +77,7 @@ export function createClassifier(options: ClassifierOptions = {}): Classifier {
       referrer,
       campaign,
       campaignGa4: ga4FromCampaign(campaign),
-      token: readShareToken(landing.fragment),
+      token: readShareToken(landing.fragment, hit.share_token),
     };
     for (const rule of RULES) {
       const result = rule(ctx, settings);

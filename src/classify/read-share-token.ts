@@ -13,7 +13,13 @@ export interface ShareToken {
   kind: 'penumbra' | 'third_party';
 }
 
-export function readShareToken(fragment: string): ShareToken | null {
+const REPORTED_TOKEN = /^[A-Za-z0-9_-]{6,16}$/;
+
+/** The token the tracker reported, else the one in the URL fragment. */
+export function readShareToken(fragment: string, reported?: unknown): ShareToken | null {
+  if (typeof reported === 'string' && REPORTED_TOKEN.test(reported)) {
+    return { token: reported, kind: 'penumbra' };
+  }
   if (fragment === '') return null;
   const own = OWN_TOKEN.exec(fragment);
   if (own?.[1]) return { token: own[1], kind: 'penumbra' };

@@ -263,3 +263,20 @@ describe('R7 deep links and R8 direct', () => {
     expect(() => createClassifier({ deepLinkDepth: -1 })).toThrow(/non-negative integer/);
   });
 });
+
+describe('share tokens reported by the tracker', () => {
+  it('reads share_token when the fragment is gone', () => {
+    const ua =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+    expect(
+      classify({ url: '/', share_token: 'Zx9_Qw3-Er', share_self: false, user_agent: ua }),
+    ).toMatchObject({
+      rule: 'R6.shared_token',
+      evidence: 'Zx9_Qw3-Er',
+      confidence: 'confirmed',
+    });
+    expect(classify({ url: '/', share_token: 'bad token!', user_agent: ua }).rule).toBe(
+      'R8.direct',
+    );
+  });
+});

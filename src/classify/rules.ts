@@ -53,7 +53,8 @@ export const previewFetcher: Rule = ({ ua }) => ua.preview;
 export const otherBot: Rule = ({ method, ua, referrer }) => {
   if (method === 'HEAD') return HEAD;
   if (ua.bot) return ua.bot;
-  if (referrer.scanner && ua.reported && !ua.human) return referrer.scanner;
+  // Without a person's browser UA (or with none reported) a scanner host is the scanner itself.
+  if (referrer.scanner && !ua.human) return referrer.scanner;
   return null;
 };
 
@@ -75,6 +76,9 @@ export const campaignTags: Rule = ({ campaign, campaignGa4, referrer }, settings
   }
   if (medium === 'sms') return tagged('dark_social', 'sms', 'R3.sms_medium', 'utm_medium=sms');
   if (named) return tagged(named.class, named.channel, 'R3.social_source', `${param}=${source}`);
+  if (source && medium === 'organic') {
+    return tagged('search', source, 'R3.organic_medium', 'utm_medium=organic');
+  }
   if (source) return tagged('campaign', source, 'R3.campaign', `${param}=${source}`);
   if (campaign.clickId) {
     const network = CLICK_ID_SOURCES[campaign.clickId] ?? 'unknown';

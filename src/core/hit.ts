@@ -16,6 +16,11 @@ export interface Hit {
   /** ISO-8601 time of the hit; carried through, not used by the rules. */
   time?: string | null;
   /**
+   * The share token the visitor arrived with, as the tracker reports it (fragments never reach
+   * servers); when absent, the URL's fragment is read instead.
+   */
+  share_token?: string | null;
+  /**
    * Whether the share token in the URL was minted by this same visitor (same daily hash):
    * `true` = a revisit by the sharer, `false` = verified share, absent = unverified.
    */

@@ -30,8 +30,9 @@ export const IN_APP_MARKERS: readonly InAppMarker[] = [
   {
     class: 'social',
     channel: 'facebook',
-    pattern: /FBAN\/[\w.-]*|FB_IAB\/[\w.-]*|FBAV\/[\d.]*/,
-    source: 'omrilotan/isbot fixtures/browsers.yml; shalanah/inapp-spy tests',
+    pattern: /FBAN\/[\w.-]*|FB_IAB\/[\w.-]*|FBAV\/[\d.]*|\bMetaIAB Facebook\b/,
+    source:
+      'omrilotan/isbot fixtures/browsers.yml; shalanah/inapp-spy src/tests/mobile.ts (MetaIAB Facebook)',
   },
   {
     class: 'social',

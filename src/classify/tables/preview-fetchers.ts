@@ -57,100 +57,104 @@ export const PREVIEW_FETCHERS: readonly PreviewFetcher[] = [
   },
   {
     channel: 'telegram',
-    pattern: /TelegramBot/,
+    pattern: /TelegramBot/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents crawler-user-agents.json',
   },
   {
     channel: 'slack',
-    pattern: /Slackbot|Slack-ImgProxy/,
+    pattern: /Slackbot|Slack-ImgProxy/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents; faisalman/ua-parser-js fetcher.json',
   },
   {
     channel: 'discord',
-    pattern: /Discordbot/,
+    pattern: /Discordbot/i,
     confidence: 'confirmed',
     source: 'discord/discord-api-docs#1600; prerender/prerender-node#117',
   },
   {
     channel: 'skype',
-    pattern: /SkypeUriPreview/,
+    pattern: /SkypeUriPreview/i,
     confidence: 'confirmed',
     source: 'omrilotan/isbot fixtures; faisalman/ua-parser-js fetcher.json',
   },
   {
     channel: 'microsoft',
-    pattern: /MicrosoftPreview/,
+    pattern: /MicrosoftPreview/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents (MicrosoftPreview, 2025-02-11)',
   },
   {
     channel: 'snapchat',
-    pattern: /Snap URL Preview Service|SnapURLPreview/,
+    pattern: /Snap URL Preview Service|SnapURLPreview|snapchat-proxy/i,
     confidence: 'confirmed',
-    source: 'monperrus/crawler-user-agents (2022-11-13, 2026-04-17); omrilotan/isbot fixtures',
+    source:
+      'monperrus/crawler-user-agents (2022-11-13, 2026-04-17); omrilotan/isbot fixtures (AppEngine snapchat-proxy)',
   },
   {
     channel: 'viber',
-    pattern: /ViberUrlDownloader|^Viber$/,
+    pattern: /ViberUrlDownloader|^Viber$/i,
     confidence: 'confirmed',
     source:
       'matomo-org/device-detector regexes/bots.yml; monperrus/crawler-user-agents (2021-04-27)',
   },
   {
     channel: 'x',
-    pattern: /Twitterbot/,
+    pattern: /Twitterbot/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents crawler-user-agents.json',
   },
   {
     channel: 'linkedin',
-    pattern: /LinkedInBot/,
+    pattern: /LinkedInBot/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents crawler-user-agents.json',
   },
   {
     channel: 'meta',
-    pattern: /facebookexternalhit|Facebot|meta-externalfetcher/,
+    pattern: /facebookexternalhit|Facebot|meta-externalfetcher|meta-externalhit/i,
     confidence: 'confirmed',
     source:
       'monperrus/crawler-user-agents; faisalman/ua-parser-js fetcher.json; ai-robots-txt/ai.robots.txt#209',
   },
   {
     channel: 'pinterest',
-    pattern: /Pinterestbot|^Pinterest\/0\./,
+    pattern: /Pinterestbot|^Pinterest\/0\./i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents crawler-user-agents.json',
   },
   {
     channel: 'vk',
-    pattern: /vkShare/,
+    pattern: /vkShare/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents crawler-user-agents.json',
   },
   {
     channel: 'google',
-    pattern: /Google-PageRenderer/,
+    pattern: /Google-PageRenderer/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents crawler-user-agents.json',
   },
   {
-    // Mail image proxies fetch on open: an email-open signal, not a click.
+    // Mail image proxies fetch on open (an email-open signal, not a click); Yahoo Mail also
+    // unfurls links pasted into a message.
     channel: 'email',
-    pattern: /GoogleImageProxy|YahooMailProxy/,
+    pattern: /GoogleImageProxy|YahooMailProxy|Yahoo Link Preview/i,
     confidence: 'confirmed',
-    source: 'faisalman/ua-parser-js fetcher.json; unilimitclone/url-shrtnr data/preview_bots.json',
+    source:
+      'faisalman/ua-parser-js fetcher.json; unilimitclone/url-shrtnr data/preview_bots.json; monperrus/crawler-user-agents (Yahoo Link Preview)',
   },
   {
     channel: 'mastodon',
-    pattern: /^Mastodon\//,
+    pattern: /\bMastodon\/\d/i,
     confidence: 'confirmed',
-    source: 'monperrus/crawler-user-agents crawler-user-agents.json',
+    source:
+      'monperrus/crawler-user-agents; omrilotan/isbot fixtures (http.rb/… (Mastodon/2.4.3; …))',
   },
   {
     channel: 'bluesky',
-    pattern: /Bluesky Cardyb|BlueskyPreviewBot/,
+    pattern: /Bluesky Cardyb|BlueskyPreviewBot/i,
     confidence: 'confirmed',
     source: 'monperrus/crawler-user-agents; unilimitclone/url-shrtnr tests',
   },

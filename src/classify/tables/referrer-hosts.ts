@@ -111,6 +111,7 @@ const SOCIAL: Entry[] = [
   ['mastodon.online', to('social', 'mastodon')],
   ['mstdn.social', to('social', 'mastodon')],
   ['news.ycombinator.com', to('social', 'hackernews')],
+  ['tumblr.com', to('social', 'tumblr')],
   ['youtube.com', to('social', 'youtube')],
   ['m.youtube.com', to('social', 'youtube')],
   ['youtu.be', to('social', 'youtube')],
