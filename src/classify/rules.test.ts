@@ -280,3 +280,15 @@ describe('share tokens reported by the tracker', () => {
     );
   });
 });
+
+describe('share-button channel stamps', () => {
+  it('names the app stamped by the sharer’s button, but not for copy or native', () => {
+    const base = { url: '/a', share_token: 'Zx9_Qw3-Er', share_self: false };
+    expect(classify({ ...base, share_channel: 'whatsapp' })).toMatchObject({
+      channel: 'whatsapp',
+      evidence: 'Zx9_Qw3-Er via whatsapp button',
+    });
+    expect(classify({ ...base, share_channel: 'copy' }).channel).toBe('unknown');
+    expect(classify({ ...base, share_channel: 'evil<script>' }).channel).toBe('unknown');
+  });
+});

@@ -41,6 +41,10 @@ export type Rule = (ctx: HitContext, settings: RuleSettings) => Classification |
 const HEAD = makeResult('bot', 'scanner', 'confirmed', 'R1b.head', 'HEAD', null);
 const DIRECT = makeResult('direct', 'none', 'confirmed', 'R8.direct', 'no referrer', 'Direct');
 const DEEP_LINKS: Classification[] = [];
+/** Share buttons that name an app (`copy` and `native` do not: the app stays unknown). */
+const BUTTON_CHANNELS = new Map(
+  ['whatsapp', 'telegram', 'messenger', 'sms', 'email', 'line', 'viber'].map((c) => [c, c]),
+);
 
 /** Prebuilt results carry the referrer's GA4 channel; campaign tags may change what GA4 sees. */
 const ga4Aware = (result: Classification, { campaignGa4 }: HitContext): Classification =>
@@ -143,6 +147,11 @@ export const shareToken: Rule = ({ token, hit, campaignGa4 }) => {
   }
   const verified = hit.share_self === false && token.kind === 'penumbra';
   const confidence = verified ? 'confirmed' : 'strong';
+  const stamped = typeof hit.share_channel === 'string' ? BUTTON_CHANNELS.get(hit.share_channel) : undefined;
+  if (stamped) {
+    const evidence = `${token.token} via ${hit.share_channel} button`;
+    return makeResult('dark_social', stamped, confidence, 'R6.shared_token', evidence, ga4);
+  }
   return makeResult('dark_social', 'unknown', confidence, 'R6.shared_token', token.token, ga4);
 };
 

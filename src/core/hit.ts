@@ -21,6 +21,11 @@ export interface Hit {
    */
   share_token?: string | null;
   /**
+   * The channel the sharer's share button stamped next to the token (`pc=whatsapp` in the
+   * fragment): it names the app when neither referrer nor user agent does.
+   */
+  share_channel?: string | null;
+  /**
    * Whether the share token in the URL was minted by this same visitor (same daily hash):
    * `true` = a revisit by the sharer, `false` = verified share, absent = unverified.
    */
