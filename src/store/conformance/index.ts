@@ -1,0 +1,8 @@
+// Test-only entry: these suites import vitest. Production code imports ../index.ts instead.
+export type { EventStoreConformanceOptions } from './event-store-conformance.ts';
+export { runEventStoreConformance } from './event-store-conformance.ts';
+export type { OpenSession } from './migration-conformance.ts';
+export { runMigrationConformance } from './migration-conformance.ts';
+export { sampleEvent } from './sample-event.ts';
+export type { StateStoreConformanceOptions } from './state-store-conformance.ts';
+export { runStateStoreConformance } from './state-store-conformance.ts';

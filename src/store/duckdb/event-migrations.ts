@@ -1,0 +1,49 @@
+import type { Migration } from '../migrations/migration.ts';
+
+/**
+ * The event store's schema history. The DDL is written out, not generated from
+ * STORED_EVENT_COLUMNS: a released migration must never change, and a generated one would
+ * silently grow when a column is added (then the later `ADD COLUMN` migration would fail on new
+ * databases). `checkEventsTable` compares the migrated table with STORED_EVENT_COLUMNS at every
+ * start, so adding a column without a migration fails loudly, in tests first.
+ *
+ * No indexes: DuckDB's min/max zone maps already prune by ts, and an ART index would slow the
+ * appender and sit in memory.
+ */
+export const EVENT_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create_events',
+    statements: [
+      `CREATE TABLE events (
+        id VARCHAR NOT NULL DEFAULT '',
+        site_id VARCHAR NOT NULL DEFAULT '',
+        ts TIMESTAMP NOT NULL,
+        name VARCHAR NOT NULL DEFAULT '',
+        hostname VARCHAR NOT NULL DEFAULT '',
+        path VARCHAR NOT NULL DEFAULT '',
+        referrer_host VARCHAR NOT NULL DEFAULT '',
+        class VARCHAR NOT NULL DEFAULT '',
+        channel VARCHAR NOT NULL DEFAULT '',
+        confidence VARCHAR NOT NULL DEFAULT '',
+        rule VARCHAR NOT NULL DEFAULT '',
+        ga4 VARCHAR NOT NULL DEFAULT '',
+        visitor_id VARCHAR NOT NULL DEFAULT '',
+        session_id VARCHAR NOT NULL DEFAULT '',
+        view_token VARCHAR NOT NULL DEFAULT '',
+        parent_token VARCHAR NOT NULL DEFAULT '',
+        share_channel VARCHAR NOT NULL DEFAULT '',
+        engaged_ms BIGINT NOT NULL DEFAULT 0,
+        device VARCHAR NOT NULL DEFAULT '',
+        browser VARCHAR NOT NULL DEFAULT '',
+        os VARCHAR NOT NULL DEFAULT '',
+        country VARCHAR NOT NULL DEFAULT '',
+        utm_source VARCHAR NOT NULL DEFAULT '',
+        utm_medium VARCHAR NOT NULL DEFAULT '',
+        utm_campaign VARCHAR NOT NULL DEFAULT '',
+        props VARCHAR NOT NULL DEFAULT ''
+      )`,
+      'CREATE TABLE ingest_checkpoints (stream VARCHAR PRIMARY KEY, position BIGINT NOT NULL)',
+    ],
+  },
+];

@@ -1,0 +1,61 @@
+import type { StoredEvent } from './stored-event.ts';
+
+export interface MigrationReport {
+  /** Versions applied by this call, in order (empty when already up to date). */
+  applied: number[];
+  /** The schema version after the call. */
+  version: number;
+}
+
+/** A share edge: the page view `child_token` arrived carrying `parent_token`. */
+export interface ShareEdge {
+  parent_token: string;
+  child_token: string;
+  /** Channel the child arrived through (the child's classification). */
+  channel: string;
+  path: string;
+  ts: number;
+}
+
+/** Events of one site grouped by name, class and channel (the home page and `/summary`). */
+export interface SummaryRow {
+  name: string;
+  class: string;
+  channel: string;
+  events: number;
+  /** Distinct non-empty visitor ids. */
+  visitors: number;
+}
+
+export interface EventFilter {
+  siteId?: string;
+  name?: string;
+}
+
+/**
+ * Append-only analytics events. One adapter per engine (DuckDB embedded now, ClickHouse at
+ * scale); every adapter passes `runEventStoreConformance`.
+ */
+export interface EventStore {
+  readonly dialect: 'duckdb' | 'clickhouse';
+  /** Applies pending versioned migrations, each in its own transaction. Idempotent. */
+  migrate(): Promise<MigrationReport>;
+  /**
+   * Appends a batch atomically. With a checkpoint, the stream's position is stored in the same
+   * transaction, so a crash can never leave events stored but the position behind (or ahead).
+   */
+  append(
+    events: readonly StoredEvent[],
+    checkpoint?: { stream: string; position: number },
+  ): Promise<void>;
+  /** Last position stored for a stream by `append`, or 0. */
+  checkpoint(stream: string): Promise<number>;
+  count(filter?: EventFilter): Promise<number>;
+  /** Events of a site in time order (tests, exports); `limit` defaults to 10,000. */
+  list(siteId: string, options?: { name?: string; limit?: number }): Promise<StoredEvent[]>;
+  /** Share edges of a site, oldest first. */
+  edges(siteId: string): Promise<ShareEdge[]>;
+  /** Per (name, class, channel) counts of a site, ordered by name, class, channel. */
+  summarize(siteId: string): Promise<SummaryRow[]>;
+  close(): Promise<void>;
+}

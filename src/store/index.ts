@@ -1,0 +1,34 @@
+// The store layer: engine-neutral interfaces and the embedded adapters. The conformance suites
+// live in ./conformance/index.ts, a separate entry, because they import vitest, which production
+// code (bundled with dependencies external) must never load.
+export type { DuckDbEventStoreOptions } from './duckdb/duckdb-event-store.ts';
+export { createDuckDbEventStore } from './duckdb/duckdb-event-store.ts';
+export { EVENT_MIGRATIONS } from './duckdb/event-migrations.ts';
+export type {
+  EventFilter,
+  EventStore,
+  MigrationReport,
+  ShareEdge,
+  SummaryRow,
+} from './event-store.ts';
+export type { Migration, MigrationSession } from './migrations/migration.ts';
+export type { RunMigrationsOptions } from './migrations/run-migrations.ts';
+export { runMigrations } from './migrations/run-migrations.ts';
+export { normalizeDomain } from './normalize-domain.ts';
+export { normalizeEmail } from './normalize-email.ts';
+export type { SqliteStateStoreOptions } from './sqlite/sqlite-state-store.ts';
+export { createSqliteStateStore } from './sqlite/sqlite-state-store.ts';
+export { STATE_MIGRATIONS } from './sqlite/state-migrations.ts';
+export type {
+  ApiToken,
+  DailySalt,
+  Site,
+  SiteSettings,
+  StateStore,
+  User,
+} from './state-store.ts';
+export { DEFAULT_SITE_SETTINGS } from './state-store.ts';
+export type { StoreErrorCode } from './store-error.ts';
+export { StoreError } from './store-error.ts';
+export type { StoredEvent } from './stored-event.ts';
+export { STORED_EVENT_COLUMNS } from './stored-event.ts';

@@ -1,0 +1,49 @@
+import type { Migration } from '../migrations/migration.ts';
+
+/**
+ * The state store's schema history; never edit a released migration, add one. STRICT tables make
+ * SQLite reject a value of the wrong type instead of storing it.
+ *
+ * Every domain of a site (primary and extra) has a row in `site_domains`, whose primary key is
+ * what makes a domain belong to one site only and what `findSiteByDomain` looks up.
+ */
+export const STATE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'create_state',
+    statements: [
+      `CREATE TABLE sites (
+        id TEXT PRIMARY KEY,
+        domain TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        settings TEXT NOT NULL
+      ) STRICT`,
+      `CREATE TABLE site_domains (
+        domain TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE
+      ) STRICT`,
+      'CREATE INDEX site_domains_site_id ON site_domains (site_id)',
+      `CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        prefix TEXT NOT NULL,
+        site_ids TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER
+      ) STRICT`,
+      `CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT`,
+      `CREATE TABLE daily_salts (
+        day TEXT PRIMARY KEY,
+        salt TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT`,
+      'CREATE INDEX daily_salts_created_at ON daily_salts (created_at)',
+    ],
+  },
+];

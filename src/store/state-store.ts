@@ -1,0 +1,92 @@
+import type { MigrationReport } from './event-store.ts';
+
+export interface SiteSettings {
+  /** Other hosts of the same site (internal referrers, accepted `data-site` values). */
+  extraDomains: string[];
+  deepLinkDepth: number;
+  sectionPaths: string[];
+  excludedPaths: string[];
+  /** Honour Do Not Track / Global Privacy Control (tracker and collector). */
+  respectDoNotTrack: boolean;
+}
+
+export interface Site {
+  id: string;
+  /** Primary domain, lower-case, without `www.`. */
+  domain: string;
+  createdAt: number;
+  settings: SiteSettings;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  /** First characters of the token, shown in lists so people can tell tokens apart. */
+  prefix: string;
+  /** Site ids the token may read and write; empty = all sites. */
+  siteIds: string[];
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface DailySalt {
+  /** UTC day, `YYYY-MM-DD`. */
+  day: string;
+  /** 16 random bytes, hex. */
+  salt: string;
+  createdAt: number;
+}
+
+/**
+ * Small, transactional state. One adapter per engine (SQLite embedded now, PostgreSQL at
+ * scale); every adapter passes `runStateStoreConformance`.
+ */
+export interface StateStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  migrate(): Promise<MigrationReport>;
+
+  createSite(domain: string, settings?: Partial<SiteSettings>): Promise<Site>;
+  getSite(id: string): Promise<Site | null>;
+  /** Finds a site by its primary domain or one of its extra domains (case/`www.` insensitive). */
+  findSiteByDomain(domain: string): Promise<Site | null>;
+  listSites(): Promise<Site[]>;
+  updateSiteSettings(id: string, settings: Partial<SiteSettings>): Promise<Site>;
+  deleteSite(id: string): Promise<boolean>;
+
+  /** Stores a token by its hash (never the token); returns the record. */
+  createApiToken(input: {
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    siteIds: string[];
+  }): Promise<ApiToken>;
+  findApiTokenByHash(tokenHash: string): Promise<ApiToken | null>;
+  listApiTokens(): Promise<ApiToken[]>;
+  revokeApiToken(id: string): Promise<boolean>;
+
+  createUser(input: { email: string; passwordHash: string }): Promise<User>;
+  findUserByEmail(email: string): Promise<User | null>;
+  countUsers(): Promise<number>;
+
+  /** The salt of a UTC day, created atomically on first use (two callers get the same salt). */
+  saltForDay(day: string, now: number): Promise<DailySalt>;
+  /** Deletes salts created before `olderThan` (epoch ms); returns how many. */
+  deleteSaltsBefore(olderThan: number): Promise<number>;
+
+  close(): Promise<void>;
+}
+
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  extraDomains: [],
+  deepLinkDepth: 2,
+  sectionPaths: [],
+  excludedPaths: [],
+  respectDoNotTrack: false,
+};
