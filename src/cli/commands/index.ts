@@ -1,6 +1,17 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
+import { demoCommand } from './demo.ts';
 import { logsCommand } from './logs.ts';
+import { serveCommand } from './serve.ts';
+import { sitesCommand } from './sites.ts';
+import { tokensCommand } from './tokens.ts';
 
 /** Every `penumbra` command, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [classifyCommand, logsCommand];
+export const COMMANDS: readonly Command[] = [
+  serveCommand,
+  demoCommand,
+  classifyCommand,
+  logsCommand,
+  sitesCommand,
+  tokensCommand,
+];

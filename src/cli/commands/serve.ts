@@ -1,0 +1,62 @@
+import { ConfigError, loadServerConfig, startServer } from '../../server/index.ts';
+import type { Command, CommandIo } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { parseArgs } from '../parse-args.ts';
+import { waitForShutdown } from '../wait-for-shutdown.ts';
+
+const HELP = `Usage: penumbra serve [options]
+
+Runs the tracker (/p.js), the collector (POST /api/event), the API (/api/openapi.json) and the
+home page, on the embedded stores (DuckDB for events, SQLite for state) in the data directory.
+
+Options (each also read from the environment variable shown):
+  --port N            port (PENUMBRA_PORT, default 8080; 0 picks a free one)
+  --host HOST         address to bind (PENUMBRA_HOST, default 127.0.0.1)
+  --data DIR          data directory (PENUMBRA_DATA, default ~/.penumbra)
+  --log-level LEVEL   fatal|error|warn|info|debug|trace|silent (PENUMBRA_LOG_LEVEL, default info)
+  --fsync MODE        always: fdatasync before acknowledging; never: survive kill -9 only
+                      (PENUMBRA_FSYNC, default always)
+  -h, --help          show this help
+
+Other settings: PENUMBRA_MAX_BACKLOG (events accepted but not stored before 503, default 200000),
+PENUMBRA_RATE_LIMIT (events/s per IP and user agent, 0 = off, default 20),
+PENUMBRA_TRUST_PROXY (true behind a reverse proxy that sets X-Forwarded-For).
+`;
+
+export const SERVER_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  'log-level': { type: 'string' },
+  fsync: { type: 'string' },
+} as const;
+
+/** Reads the server flags into a validated config; bad values become one-line usage errors. */
+export function serverConfigFromFlags(values: Record<string, string | boolean | undefined>) {
+  try {
+    return loadServerConfig({
+      port: values.port,
+      host: values.host,
+      dataDir: values.data,
+      logLevel: values['log-level'],
+      fsync: values.fsync,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the collector, tracker and API on the embedded stores',
+  help: HELP,
+  async run(argv: string[], io: CommandIo) {
+    const { values, positionals } = parseArgs(argv, SERVER_OPTIONS);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const server = await startServer(serverConfigFromFlags(values));
+    io.stderr.write(`penumbra: listening on ${server.url} (Ctrl-C to stop)\n`);
+    await waitForShutdown(server.close);
+    return 0;
+  },
+};

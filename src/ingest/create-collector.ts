@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Classifier, createClassifier } from '../classify/index.ts';
+import type { EventStore, StateStore } from '../store/index.ts';
+import { type DurableLog, openDurableLog, replayLog } from './durable-log.ts';
+import { parseTrackerPayload } from './payload-schema.ts';
+import { DROP_REASONS, type DropReason, type RequestMeta, runPipeline } from './pipeline.ts';
+import { createPipelineSteps } from './pipeline-steps.ts';
+import { type ServerHit, toPreviewEvent } from './preview-event.ts';
+import { createSessionTracker } from './session-tracker.ts';
+import { COLLECTOR_STREAM, createStoreWriter } from './store-writer.ts';
+import { createVisitorHasher } from './visitor-hash.ts';
+
+export interface CollectorOptions {
+  events: EventStore;
+  state: StateStore;
+  /** Directory of the durable ingest log. */
+  logDir: string;
+  fsync: 'always' | 'never';
+  /** Accepted-but-unstored events above which the collector answers 503. */
+  maxBacklog: number;
+  rateLimitPerSecond: number;
+  flushIntervalMs?: number;
+  onError?: (error: Error) => void;
+}
+
+export type CollectResult =
+  | { status: 202; dropped?: DropReason }
+  | { status: 400; reason: string }
+  | { status: 503; reason: string; retryAfterSeconds: number };
+
+/**
+ * The collector: validate → pipeline → durable log → 202. An event is acknowledged only after
+ * its record is on disk; a background writer moves it into the event store with its log
+ * position, and on start-up everything after the stored position is replayed.
+ */
+export async function createCollector(options: CollectorOptions) {
+  const { events, state } = options;
+  const checkpoint = await events.checkpoint(COLLECTOR_STREAM);
+  const replayed = replayLog(options.logDir, checkpoint);
+  const log: DurableLog = await openDurableLog({ dir: options.logDir, fsync: options.fsync });
+  const writer = createStoreWriter({
+    store: events,
+    intervalMs: options.flushIntervalMs ?? 200,
+    onStored: (position) => log.pruneBefore(position),
+    onError: options.onError,
+    onRejected: (entry, error) => {
+      rejected++;
+      appendFileSync(
+        join(options.logDir, 'rejected.jsonl'),
+        `${JSON.stringify({ error: error.message, event: entry.event })}\n`,
+      );
+    },
+  });
+  let rejected = 0;
+  for (const entry of replayed) writer.push(entry);
+
+  const bootId = randomBytes(4).toString('hex');
+  let sequence = 0;
+  const newEventId = () => `${bootId}${(sequence++).toString(36).padStart(8, '0')}`;
+  const hasher = createVisitorHasher(state);
+  const steps = createPipelineSteps({
+    state,
+    hasher,
+    sessions: createSessionTracker(),
+    rateLimitPerSecond: options.rateLimitPerSecond,
+    newEventId,
+  });
+  const serverClassifiers = new Map<string, Classifier>();
+  let previews = 0;
+  const drops = Object.fromEntries(DROP_REASONS.map((reason) => [reason, 0])) as Record<
+    DropReason,
+    number
+  >;
+  let accepted = 0;
+  let invalid = 0;
+
+  return {
+    replayed: replayed.length,
+    async collect(body: string, request: RequestMeta): Promise<CollectResult> {
+      const parsed = parseTrackerPayload(body);
+      if (!parsed.ok) {
+        invalid++;
+        return { status: 400, reason: parsed.reason };
+      }
+      if (writer.backlog >= options.maxBacklog) {
+        return {
+          status: 503,
+          reason: 'event store is behind; retry shortly',
+          retryAfterSeconds: 2,
+        };
+      }
+      const result = await runPipeline(steps, { payload: parsed.payload, request });
+      if ('dropped' in result) {
+        drops[result.dropped]++;
+        return { status: 202, dropped: result.dropped };
+      }
+      writer.push(await log.append(result.event!));
+      accepted++;
+      void hasher
+        .pruneSalts(request.now)
+        .catch((error: unknown) => options.onError?.(error as Error));
+      return { status: 202 };
+    },
+    /**
+     * Records a link-preview fetch seen server-side (logs, middleware, share links) as a
+     * `preview` event; returns false when the hit was not a preview or the site is unknown.
+     */
+    async collectPreview(siteDomain: string, hit: ServerHit): Promise<boolean> {
+      const site = await state.findSiteByDomain(siteDomain);
+      if (!site) return false;
+      let classify = serverClassifiers.get(site.id);
+      if (!classify) {
+        classify = createClassifier({ siteHosts: [site.domain, ...site.settings.extraDomains] });
+        serverClassifiers.set(site.id, classify);
+      }
+      const event = await toPreviewEvent(hit, site, classify, hasher, newEventId());
+      if (!event) return false;
+      writer.push(await log.append(event));
+      previews++;
+      return true;
+    },
+    stats() {
+      return {
+        accepted,
+        previews,
+        invalid,
+        rejected,
+        dropped: { ...drops },
+        backlog: writer.backlog,
+        replayed: replayed.length,
+      };
+    },
+    /** Stores everything accepted so far (tests, shutdown). */
+    flush: () => writer.flush(),
+    async close(): Promise<void> {
+      await log.close();
+      await writer.stop();
+    },
+  };
+}
+
+export type Collector = Awaited<ReturnType<typeof createCollector>>;

@@ -1,0 +1,135 @@
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { Collector } from '../ingest/index.ts';
+import type { EventStore, Site, StateStore } from '../store/index.ts';
+import { hashApiToken } from './api-tokens.ts';
+import type { ServerConfig } from './config.ts';
+import { openApiDocument } from './openapi.ts';
+import { renderHomePage } from './render-home-page.ts';
+import type { TrackerAssets } from './tracker-assets.ts';
+
+export interface AppDeps {
+  config: ServerConfig;
+  logger: Logger;
+  collector: Collector;
+  events: EventStore;
+  state: StateStore;
+  tracker: TrackerAssets;
+  version: string;
+  /** Demo mode shows the demo site's numbers on the home page without a token. */
+  demoSite?: Site;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, OPTIONS',
+};
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+}
+
+/** Builds the HTTP app; pure wiring, so tests drive it with `app.inject` and real stores. */
+export function createApp(deps: AppDeps): FastifyInstance {
+  const { config, collector, events, state } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+  });
+
+  // The tracker posts text/plain (a CORS "simple request", no preflight); take any type raw.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) deps.logger.error({ err: error }, 'request failed');
+    const message =
+      status === 413 ? `body larger than ${config.maxBodyBytes} bytes` : error.message;
+    return reply
+      .code(status)
+      .headers(CORS)
+      .send({ error: status >= 500 ? 'internal error' : message });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: `no route for ${request.method} ${request.url.split('?')[0]}` }),
+  );
+
+  app.options('/api/event', (_request, reply) =>
+    reply
+      .code(204)
+      .headers({ ...CORS, 'access-control-allow-headers': 'content-type' })
+      .send(),
+  );
+
+  app.post('/api/event', async (request, reply) => {
+    const body = typeof request.body === 'string' ? request.body : '';
+    const headers = request.headers;
+    const result = await collector.collect(body, {
+      ip: request.ip,
+      userAgent: String(headers['user-agent'] ?? ''),
+      doNotTrack: headers.dnt === '1' || headers['sec-gpc'] === '1',
+      now: Date.now(),
+    });
+    reply.headers(CORS);
+    if (result.status === 400) return reply.code(400).send({ error: result.reason });
+    if (result.status === 503) {
+      return reply
+        .code(503)
+        .header('retry-after', String(result.retryAfterSeconds))
+        .send({ error: result.reason });
+    }
+    if (result.dropped) reply.header('x-penumbra-dropped', result.dropped);
+    return reply.code(202).send();
+  });
+
+  app.get('/health', async () => ({
+    status: 'ok',
+    version: deps.version,
+    ingest: collector.stats(),
+  }));
+  app.get('/api/openapi.json', async () => openApiDocument(deps.version));
+
+  const serveAsset =
+    (asset: keyof TrackerAssets, type: string) => (_r: FastifyRequest, reply: FastifyReply) => {
+      const body = deps.tracker[asset];
+      if (body === null)
+        return reply.code(404).send({ error: 'tracker not built: run `npm run build`' });
+      return reply.type(type).header('cache-control', 'public, max-age=3600').send(body);
+    };
+  app.get('/p.js', serveAsset('script', 'application/javascript; charset=utf-8'));
+  app.get('/tracker.mjs', serveAsset('module', 'application/javascript; charset=utf-8'));
+
+  app.get<{ Params: { domain: string } }>('/api/sites/:domain/summary', async (request, reply) => {
+    const token = bearerToken(request);
+    const record = token ? await state.findApiTokenByHash(hashApiToken(token)) : null;
+    if (!record || record.revokedAt !== null)
+      return reply.code(401).send({ error: 'missing or unknown API token' });
+    const site = await state.findSiteByDomain(request.params.domain);
+    // Same answer for "no such site" and "not yours": a token must not reveal other sites.
+    if (!site || (record.siteIds.length > 0 && !record.siteIds.includes(site.id))) {
+      return reply.code(404).send({ error: 'no such site for this token' });
+    }
+    return { site: site.domain, rows: await events.summarize(site.id) };
+  });
+
+  app.get('/', async (_request, reply) => {
+    const rows = deps.demoSite ? await events.summarize(deps.demoSite.id) : null;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      )
+      .send(renderHomePage({ version: deps.version, demoSite: deps.demoSite ?? null, rows }));
+  });
+
+  return app;
+}

@@ -1,0 +1,7 @@
+export { createApiTokenSecret, hashApiToken } from './api-tokens.ts';
+export type { ServerConfig } from './config.ts';
+export { ConfigError, loadServerConfig } from './config.ts';
+export { createApp } from './create-app.ts';
+export { openStateStore, openStores } from './open-stores.ts';
+export type { RunningServer } from './start-server.ts';
+export { startServer, VERSION } from './start-server.ts';

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import {
+  createDuckDbEventStore,
+  createSqliteStateStore,
+  type EventStore,
+  type StateStore,
+} from '../store/index.ts';
+
+/** The embedded stores under one data directory, migrated and ready. */
+export async function openStores(
+  dataDir: string,
+): Promise<{ events: EventStore; state: StateStore }> {
+  const state = await createSqliteStateStore({ path: join(dataDir, 'state.sqlite') });
+  await state.migrate();
+  const events = await createDuckDbEventStore({ path: join(dataDir, 'events.duckdb') });
+  await events.migrate();
+  return { events, state };
+}
+
+/** Only the state store (SQLite allows several processes; DuckDB belongs to the server). */
+export async function openStateStore(dataDir: string): Promise<StateStore> {
+  const state = await createSqliteStateStore({ path: join(dataDir, 'state.sqlite') });
+  await state.migrate();
+  return state;
+}

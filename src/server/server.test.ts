@@ -1,0 +1,190 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiTokenSecret } from './api-tokens.ts';
+import { loadServerConfig } from './config.ts';
+import { type RunningServer, startServer } from './start-server.ts';
+
+const UA =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+const WHATSAPP_IN_APP =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1 [WAiOS/2.25.31]';
+
+let server: RunningServer;
+let siteA: string;
+
+async function post(body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${server.url}/api/event`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'text/plain', 'user-agent': UA, ...headers },
+  });
+}
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'penumbra-server-'));
+  const config = loadServerConfig({ port: 0, dataDir, logLevel: 'silent' }, {});
+  server = await startServer(config, {
+    prepare: async ({ state }) => {
+      siteA = (await state.createSite('a.example', { excludedPaths: ['/private/**'] })).id;
+      await state.createSite('b.example', { respectDoNotTrack: true });
+      return undefined;
+    },
+  });
+});
+afterAll(() => server.close());
+
+describe('POST /api/event', () => {
+  it('accepts a page view, classifies it and stores it', async () => {
+    const response = await post(
+      {
+        n: 'pageview',
+        d: 'a.example',
+        u: 'https://a.example/2026/11/story',
+        r: '',
+        k: 'Ab3dE5gH9k',
+      },
+      { 'user-agent': WHATSAPP_IN_APP },
+    );
+    expect(response.status).toBe(202);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    await server.collector.flush();
+    const [event] = await server.events.list(siteA, { name: 'pageview' });
+    expect(event).toMatchObject({
+      class: 'dark_social',
+      channel: 'whatsapp',
+      rule: 'R5.in_app',
+      path: '/2026/11/story',
+      view_token: 'Ab3dE5gH9k',
+      browser: 'WhatsApp',
+      device: 'mobile',
+    });
+    expect(event!.visitor_id).toMatch(/^[0-9a-f]{16}$/);
+    expect(JSON.stringify(event)).not.toContain('127.0.0.1');
+  });
+
+  it('answers 400 with a reason for bad payloads and 413 for huge bodies', async () => {
+    const bad = await post('{"n":"pageview"');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: 'body is not valid JSON' });
+    const noUrl = await post({ n: 'pageview', d: 'a.example' });
+    expect((await noUrl.json()).error).toMatch(/^u: /);
+    const huge = await post({
+      n: 'x',
+      d: 'a.example',
+      u: `https://a.example/${'a'.repeat(20_000)}`,
+    });
+    expect(huge.status).toBe(413);
+  });
+
+  it('answers 202 with a typed reason for every drop, and counts it', async () => {
+    const unknown = await post({
+      n: 'pageview',
+      d: 'nobody.example',
+      u: 'https://nobody.example/',
+    });
+    expect(unknown.status).toBe(202);
+    expect(unknown.headers.get('x-penumbra-dropped')).toBe('unknown_site');
+    const bot = await post(
+      { n: 'pageview', d: 'a.example', u: 'https://a.example/' },
+      { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' },
+    );
+    expect(bot.headers.get('x-penumbra-dropped')).toBe('bot');
+    const excluded = await post({
+      n: 'pageview',
+      d: 'a.example',
+      u: 'https://a.example/private/x/y',
+    });
+    expect(excluded.headers.get('x-penumbra-dropped')).toBe('excluded_path');
+    const dnt = await post(
+      { n: 'pageview', d: 'b.example', u: 'https://b.example/' },
+      { 'sec-gpc': '1' },
+    );
+    expect(dnt.headers.get('x-penumbra-dropped')).toBe('do_not_track');
+    const health = await (await fetch(`${server.url}/health`)).json();
+    expect(health.ingest.dropped).toMatchObject({
+      unknown_site: 1,
+      bot: 1,
+      excluded_path: 1,
+      do_not_track: 1,
+    });
+  });
+
+  it('records the share edge of an arrival with a token', async () => {
+    await post(
+      { n: 'pageview', d: 'a.example', u: 'https://a.example/p/q', k: 'ParentTok1' },
+      { 'x-forwarded-for': '1.1.1.1' },
+    );
+    await post(
+      {
+        n: 'pageview',
+        d: 'a.example',
+        u: 'https://a.example/p/q',
+        k: 'ChildTok22',
+        a: 'ParentTok1',
+        ac: 'telegram',
+      },
+      { 'user-agent': `${UA} Other` },
+    );
+    await server.collector.flush();
+    const edges = await server.events.edges(siteA);
+    expect(edges).toContainEqual(
+      expect.objectContaining({
+        parent_token: 'ParentTok1',
+        child_token: 'ChildTok22',
+        channel: 'telegram',
+      }),
+    );
+  });
+});
+
+describe('API and assets', () => {
+  it('serves the OpenAPI document and health', async () => {
+    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/event');
+  });
+
+  it('scopes the summary API to the token’s sites', async () => {
+    const all = createApiTokenSecret();
+    await server.state.createApiToken({
+      name: 'all',
+      tokenHash: all.hash,
+      prefix: all.prefix,
+      siteIds: [],
+    });
+    const onlyB = createApiTokenSecret();
+    const b = await server.state.findSiteByDomain('b.example');
+    await server.state.createApiToken({
+      name: 'b',
+      tokenHash: onlyB.hash,
+      prefix: onlyB.prefix,
+      siteIds: [b!.id],
+    });
+    const get = (token: string | null, domain: string) =>
+      fetch(
+        `${server.url}/api/sites/${domain}/summary`,
+        token ? { headers: { authorization: `Bearer ${token}` } } : {},
+      );
+    expect((await get(null, 'a.example')).status).toBe(401);
+    expect((await get('pnb_wrong', 'a.example')).status).toBe(401);
+    expect((await get(onlyB.token, 'a.example')).status).toBe(404);
+    const summary = await (await get(all.token, 'a.example')).json();
+    expect(summary.rows).toContainEqual(
+      expect.objectContaining({
+        name: 'pageview',
+        class: 'dark_social',
+        channel: 'whatsapp',
+        events: 1,
+        visitors: 1,
+      }),
+    );
+  });
+
+  it('renders the home page with a strict CSP', async () => {
+    const response = await fetch(`${server.url}/`);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await response.text()).toContain('penumbra sites add');
+  });
+});
