@@ -10,6 +10,9 @@ const SITE = 'durable.example';
 const UA =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
 
+const drops = new Map<string, number>();
+
+/** 202 without a drop reason means "accepted and durable"; anything else is not an acknowledgement. */
 async function post(url: string, seq: number): Promise<number> {
   const body = JSON.stringify({
     n: 'pageview',
@@ -51,6 +54,7 @@ describe('kill -9 durability', () => {
     await Promise.all(workers);
     await exited(first.child);
     expect(acknowledged.length).toBeGreaterThan(200);
+    expect(Object.fromEntries(drops)).toEqual({});
 
     const second = await spawnPenumbra(['serve', '--port', '0', '--data', data], env);
     second.child.kill('SIGTERM'); // a graceful stop flushes the replayed events into the store

@@ -1,6 +1,15 @@
-import { mkdirSync, readdirSync, readFileSync, truncateSync, unlinkSync } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
+import {
+  closeSync,
+  fdatasync,
+  fdatasyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '../store/index.ts';
 
@@ -71,57 +80,88 @@ export function replayLog(dir: string, checkpoint: number): LoggedEvent[] {
   return replayed;
 }
 
+interface QueuedRecord {
+  line: string;
+  event: StoredEvent;
+  resolve: (logged: LoggedEvent) => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * Append-only event log with group commit: appends that arrive while a write is in flight are
- * batched into the next single write (+ fdatasync), so durability costs one syscall pair per
- * batch rather than per event. `append` resolves only once the record is on disk.
+ * Append-only event log with group commit: appends made during one event-loop turn are written
+ * with a single write() at the end of the turn, and (with fsync `always`) acknowledged after one
+ * fdatasync that covers every batch written before it started. Durability thus costs one syscall
+ * pair per batch, not per event. `append` resolves only once the record is written (and synced).
  */
 export async function openDurableLog(options: DurableLogOptions) {
   const { dir, segmentBytes = 64 * 1024 * 1024, fsync = 'always' } = options;
   mkdirSync(dir, { recursive: true });
   let segment = (listSegments(dir).at(-1) ?? 0) + 1;
-  let file: FileHandle = await open(join(dir, segmentName(segment)), 'a');
+  let fd = openSync(join(dir, segmentName(segment)), 'a');
   let offset = 0;
-  let queue: {
-    line: string;
-    event: StoredEvent;
-    resolve: (e: LoggedEvent) => void;
-    reject: (e: Error) => void;
-  }[] = [];
-  let writing = false;
+  let queue: QueuedRecord[] = [];
+  let scheduled = false;
+  let awaitingSync: (() => void)[] = [];
+  let syncing = false;
   let failed: Error | null = null;
 
-  async function rotateIfFull(): Promise<void> {
-    if (offset < segmentBytes) return;
-    await file.close();
-    segment++;
-    offset = 0;
-    file = await open(join(dir, segmentName(segment)), 'a');
+  function fail(error: unknown, records: QueuedRecord[]): void {
+    // A failed write leaves the file in an unknown state: refuse everything from now on.
+    failed = error instanceof Error ? error : new Error(String(error));
+    for (const record of [...records, ...queue]) record.reject(failed);
+    queue = [];
   }
 
-  async function writeBatches(): Promise<void> {
-    writing = true;
-    while (queue.length > 0) {
-      const batch = queue;
-      queue = [];
-      try {
-        await rotateIfFull();
-        const buffers = batch.map((entry) => Buffer.from(entry.line, 'utf8'));
-        await file.writev(buffers);
-        if (fsync === 'always') await file.datasync();
-        for (let i = 0; i < batch.length; i++) {
-          offset += buffers[i]!.length;
-          const entry = batch[i]!;
-          entry.resolve({ event: entry.event, position: toPosition(segment, offset) });
-        }
-      } catch (error) {
-        // A failed write leaves the file in an unknown state: refuse everything from now on.
-        failed = error instanceof Error ? error : new Error(String(error));
-        for (const entry of [...batch, ...queue]) entry.reject(failed);
-        queue = [];
+  function rotateIfFull(): void {
+    if (offset < segmentBytes || syncing) return;
+    if (fsync === 'always') fdatasyncSync(fd);
+    closeSync(fd);
+    segment++;
+    offset = 0;
+    fd = openSync(join(dir, segmentName(segment)), 'a');
+  }
+
+  function startSync(): void {
+    if (syncing || awaitingSync.length === 0) return;
+    syncing = true;
+    const covered = awaitingSync;
+    awaitingSync = [];
+    fdatasync(fd, (error) => {
+      syncing = false;
+      if (error) {
+        fail(error, []);
+        return;
       }
+      for (const acknowledge of covered) acknowledge();
+      startSync();
+    });
+  }
+
+  function writeQueued(): void {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    try {
+      rotateIfFull();
+      writeSync(fd, batch.map((record) => record.line).join(''));
+    } catch (error) {
+      fail(error, batch);
+      return;
     }
-    writing = false;
+    const logged = batch.map((record) => {
+      offset += Buffer.byteLength(record.line);
+      return { event: record.event, position: toPosition(segment, offset) };
+    });
+    const acknowledge = () => {
+      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(logged[i]!);
+    };
+    if (fsync === 'always') {
+      awaitingSync.push(acknowledge);
+      startSync();
+    } else {
+      acknowledge();
+    }
   }
 
   return {
@@ -129,19 +169,24 @@ export async function openDurableLog(options: DurableLogOptions) {
       if (failed) return Promise.reject(failed);
       return new Promise<LoggedEvent>((resolve, reject) => {
         queue.push({ line: `${JSON.stringify(event)}\n`, event, resolve, reject });
-        if (!writing) setImmediate(() => void writeBatches());
-        writing = true;
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(writeQueued);
+        }
       });
     },
     /** Deletes segments whose every record is stored (all before the checkpoint's segment). */
     pruneBefore(checkpoint: number): void {
+      if (segmentOf(checkpoint) <= 1) return;
       for (const old of listSegments(dir)) {
         if (old < segmentOf(checkpoint) && old < segment) unlinkSync(join(dir, segmentName(old)));
       }
     },
     async close(): Promise<void> {
-      while (writing) await new Promise((resolve) => setImmediate(resolve));
-      await file.close();
+      while (scheduled || syncing || awaitingSync.length > 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      closeSync(fd);
     },
   };
 }

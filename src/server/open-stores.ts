@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createDuckDbEventStore,
@@ -19,6 +20,7 @@ export async function openStores(
 
 /** Only the state store (SQLite allows several processes; DuckDB belongs to the server). */
 export async function openStateStore(dataDir: string): Promise<StateStore> {
+  mkdirSync(dataDir, { recursive: true });
   const state = await createSqliteStateStore({ path: join(dataDir, 'state.sqlite') });
   await state.migrate();
   return state;

@@ -50,18 +50,19 @@ export const demoCommand: Command = {
           (await state.findSiteByDomain(DEMO_DOMAIN)) ?? (await state.createSite(DEMO_DOMAIN)),
       },
     );
-    io.stderr.write(`penumbra demo: open ${server.url} (data in ${data})\n`);
     const simulator = createTrafficSimulator(server.collector, DEMO_DOMAIN);
+    const stopped = waitForShutdown(async () => {
+      simulator.stop();
+      await server.close();
+    });
+    io.stderr.write(`penumbra demo: open ${server.url} (data in ${data})\n`);
     const visits = await simulator.backfill(days, perDay);
     await server.collector.flush();
     io.stderr.write(
       `penumbra demo: ${visits} simulated visits over ${days} days; live traffic ${values['no-live'] ? 'off' : 'on'}\n`,
     );
     if (!values['no-live']) simulator.start();
-    await waitForShutdown(async () => {
-      simulator.stop();
-      await server.close();
-    });
+    await stopped;
     return 0;
   },
 };

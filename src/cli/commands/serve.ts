@@ -55,8 +55,10 @@ export const serveCommand: Command = {
     const { values, positionals } = parseArgs(argv, SERVER_OPTIONS);
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const server = await startServer(serverConfigFromFlags(values));
+    // Handlers first: a supervisor may send SIGTERM the moment it reads the "listening" line.
+    const stopped = waitForShutdown(server.close);
     io.stderr.write(`penumbra: listening on ${server.url} (Ctrl-C to stop)\n`);
-    await waitForShutdown(server.close);
+    await stopped;
     return 0;
   },
 };
