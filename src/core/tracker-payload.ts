@@ -16,6 +16,12 @@ export interface TrackerPayload {
   k?: string;
   /** The share token the visitor arrived with (from the URL fragment), if any. */
   a?: string;
+  /**
+   * The share channel stamped next to the arrival token (`#pn=…&pc=whatsapp`) by the sharer's
+   * button: what the sharer picked, so the edge parent → child gets a channel even when the
+   * recipient's app sends no referrer. Absent for address-bar copies (no button was pressed).
+   */
+  ac?: string;
   /** `share` events: the channel the visitor chose (`whatsapp`, `telegram`, `copy`, `native`, …). */
   ch?: string;
   /** `engagement` events: milliseconds the page was visible and active since the last report. */

@@ -7,6 +7,7 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { Collector } from '../ingest/index.ts';
+import { shareIntentUrl } from '../links/index.ts';
 import type { EventStore, Site, StateStore } from '../store/index.ts';
 import { hashApiToken } from './api-tokens.ts';
 import type { ServerConfig } from './config.ts';
@@ -91,6 +92,47 @@ export function createApp(deps: AppDeps): FastifyInstance {
     if (result.dropped) reply.header('x-penumbra-dropped', result.dropped);
     return reply.code(202).send();
   });
+
+  app.get<{ Params: { channel: string }; Querystring: Record<string, string | undefined> }>(
+    '/share/:channel',
+    async (request, reply) => {
+      const { u, t = '' } = request.query;
+      const f = request.query.f || undefined; // the tracker sends `f=` when the site set no app id
+      if (typeof u !== 'string' || !/^https?:\/\//i.test(u) || u.length > 4096) {
+        return reply.code(400).send({ error: 'u must be the http(s) URL to share' });
+      }
+      if (f !== undefined && !/^\d{1,20}$/.test(f)) {
+        return reply.code(400).send({ error: 'f must be a numeric Facebook app id' });
+      }
+      const userAgent = String(request.headers['user-agent'] ?? '');
+      const back = u.split('#')[0]!;
+      const intent = shareIntentUrl(
+        request.params.channel,
+        u,
+        String(t).slice(0, 300),
+        userAgent,
+        f,
+        back,
+      );
+      if (!intent)
+        return reply.code(404).send({ error: `no share intent for "${request.params.channel}"` });
+      if (intent.includes('app_id=undefined')) {
+        return reply
+          .code(400)
+          .send({
+            error: 'Messenger on desktop needs the site’s Facebook app id (data-fb-app-id)',
+          });
+      }
+      return reply
+        .code(302)
+        .headers({
+          location: intent,
+          'cache-control': 'no-store',
+          'referrer-policy': 'no-referrer',
+        })
+        .send();
+    },
+  );
 
   app.get('/health', async () => ({
     status: 'ok',

@@ -188,3 +188,27 @@ describe('API and assets', () => {
     expect(await response.text()).toContain('penumbra sites add');
   });
 });
+
+describe('GET /share/:channel', () => {
+  const share = (channel: string, query: string, userAgent = UA) =>
+    fetch(`${server.url}/share/${channel}?${query}`, { redirect: 'manual', headers: { 'user-agent': userAgent } });
+  const u = encodeURIComponent('https://a.example/story#pn=Ab3dE5gH9k&pc=whatsapp');
+
+  it('redirects to the channel’s intent URL, built for the sharer’s device', async () => {
+    const response = await share('whatsapp', `u=${u}&t=Title`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`https://wa.me/?text=${u}`);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    const sms = await share('sms', `u=${u}`, WHATSAPP_IN_APP);
+    expect(sms.headers.get('location')).toBe(`sms:&body=${u}`);
+  });
+
+  it('refuses what is not a share: bad URLs, unknown channels, Messenger without an app id', async () => {
+    expect((await share('whatsapp', 'u=javascript:alert(1)')).status).toBe(400);
+    expect((await share('whatsapp', '')).status).toBe(400);
+    expect((await share('myspace', `u=${u}`)).status).toBe(404);
+    expect((await share('messenger', `u=${u}&f=`)).status).toBe(400);
+    expect((await share('messenger', `u=${u}&f=<script>`)).status).toBe(400);
+    expect((await share('messenger', `u=${u}&f=1234`)).headers.get('location')).toContain('app_id=1234');
+  });
+});

@@ -1,0 +1,1 @@
+export { SHARE_INTENT_CHANNELS, shareIntentUrl } from './share-intent.ts';
