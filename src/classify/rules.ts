@@ -147,7 +147,8 @@ export const shareToken: Rule = ({ token, hit, campaignGa4 }) => {
   }
   const verified = hit.share_self === false && token.kind === 'penumbra';
   const confidence = verified ? 'confirmed' : 'strong';
-  const stamped = typeof hit.share_channel === 'string' ? BUTTON_CHANNELS.get(hit.share_channel) : undefined;
+  const stamped =
+    typeof hit.share_channel === 'string' ? BUTTON_CHANNELS.get(hit.share_channel) : undefined;
   if (stamped) {
     const evidence = `${token.token} via ${hit.share_channel} button`;
     return makeResult('dark_social', stamped, confidence, 'R6.shared_token', evidence, ga4);

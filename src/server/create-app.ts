@@ -117,11 +117,9 @@ export function createApp(deps: AppDeps): FastifyInstance {
       if (!intent)
         return reply.code(404).send({ error: `no share intent for "${request.params.channel}"` });
       if (intent.includes('app_id=undefined')) {
-        return reply
-          .code(400)
-          .send({
-            error: 'Messenger on desktop needs the site’s Facebook app id (data-fb-app-id)',
-          });
+        return reply.code(400).send({
+          error: 'Messenger on desktop needs the site’s Facebook app id (data-fb-app-id)',
+        });
       }
       return reply
         .code(302)

@@ -191,7 +191,10 @@ describe('API and assets', () => {
 
 describe('GET /share/:channel', () => {
   const share = (channel: string, query: string, userAgent = UA) =>
-    fetch(`${server.url}/share/${channel}?${query}`, { redirect: 'manual', headers: { 'user-agent': userAgent } });
+    fetch(`${server.url}/share/${channel}?${query}`, {
+      redirect: 'manual',
+      headers: { 'user-agent': userAgent },
+    });
   const u = encodeURIComponent('https://a.example/story#pn=Ab3dE5gH9k&pc=whatsapp');
 
   it('redirects to the channel’s intent URL, built for the sharer’s device', async () => {
@@ -209,6 +212,8 @@ describe('GET /share/:channel', () => {
     expect((await share('myspace', `u=${u}`)).status).toBe(404);
     expect((await share('messenger', `u=${u}&f=`)).status).toBe(400);
     expect((await share('messenger', `u=${u}&f=<script>`)).status).toBe(400);
-    expect((await share('messenger', `u=${u}&f=1234`)).headers.get('location')).toContain('app_id=1234');
+    expect((await share('messenger', `u=${u}&f=1234`)).headers.get('location')).toContain(
+      'app_id=1234',
+    );
   });
 });
