@@ -4,7 +4,11 @@ import { build } from 'esbuild';
 import { moduleBuild, scriptBuild } from './tracker-builds.mjs';
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  // The event store's worker thread is its own entry: it is loaded by file, beside cli.js.
+  entryPoints: {
+    cli: 'src/cli/main.ts',
+    'event-store-thread': 'src/store/threaded/event-store-thread.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -35,19 +35,31 @@ const SYSTEMS: [RegExp, string][] = [
 const first = (rules: [RegExp, string][], ua: string) =>
   rules.find(([pattern]) => pattern.test(ua))?.[1] ?? 'Other';
 
+const byUserAgent = new Map<string, DeviceDescription>();
+
+/** Memoised per user agent (a handful of regexes per distinct UA, then a Map lookup). */
 export function describeDevice(userAgent: string, viewportWidth?: number): DeviceDescription {
+  let described = byUserAgent.get(userAgent);
+  if (!described) {
+    described = describeUserAgent(userAgent);
+    if (byUserAgent.size >= 10_000) byUserAgent.clear();
+    byUserAgent.set(userAgent, described);
+  }
+  if (viewportWidth === undefined || viewportWidth <= 0) return described;
+  const device =
+    viewportWidth < 576
+      ? 'mobile'
+      : viewportWidth < 992 && described.device !== 'desktop'
+        ? 'tablet'
+        : described.device;
+  return device === described.device ? described : { ...described, device };
+}
+
+function describeUserAgent(userAgent: string): DeviceDescription {
   const tablet =
     /\biPad\b|\bTablet\b/.test(userAgent) ||
     (/\bAndroid\b/.test(userAgent) && !/\bMobile\b/.test(userAgent));
   const mobile = /\bMobile\b|\biPhone\b/.test(userAgent);
-  let device: DeviceDescription['device'] = tablet ? 'tablet' : mobile ? 'mobile' : 'desktop';
-  if (viewportWidth !== undefined && viewportWidth > 0) {
-    device =
-      viewportWidth < 576
-        ? 'mobile'
-        : viewportWidth < 992 && device !== 'desktop'
-          ? 'tablet'
-          : device;
-  }
+  const device: DeviceDescription['device'] = tablet ? 'tablet' : mobile ? 'mobile' : 'desktop';
   return { device, browser: first(BROWSERS, userAgent), os: first(SYSTEMS, userAgent) };
 }

@@ -34,6 +34,25 @@ function pathOf(url: string): string {
   return end === -1 ? url.slice(slash) : url.slice(slash, slash + end);
 }
 
+const NO_UTM = { utm_source: '', utm_medium: '', utm_campaign: '' };
+
+/** UTM values of a page URL; most URLs have no query, so skip URL parsing for them. */
+function readUtm(url: string): typeof NO_UTM {
+  if (!url.includes('utm_')) return NO_UTM;
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return NO_UTM;
+  }
+  const value = (name: string) => (params.get(name) ?? '').slice(0, 200);
+  return {
+    utm_source: value('utm_source'),
+    utm_medium: value('utm_medium'),
+    utm_campaign: value('utm_campaign'),
+  };
+}
+
 function hostOf(url: string): string {
   const start = url.indexOf('//') + 2;
   const end = url.slice(start).search(/[/?#:]/);
@@ -137,7 +156,7 @@ export function createPipelineSteps(deps: StepDeps): (readonly [string, Step])[]
 
   const putEvent: Step = (pending) => {
     const { payload, classification: c, request } = pending;
-    const utm = new URL(payload.u).searchParams;
+    const utm = readUtm(payload.u);
     const device = describeDevice(request.userAgent, payload.w);
     const event: StoredEvent = {
       id: deps.newEventId(),
@@ -160,9 +179,7 @@ export function createPipelineSteps(deps: StepDeps): (readonly [string, Step])[]
       engaged_ms: payload.e ?? 0,
       ...device,
       country: '',
-      utm_source: (utm.get('utm_source') ?? '').slice(0, 200),
-      utm_medium: (utm.get('utm_medium') ?? '').slice(0, 200),
-      utm_campaign: (utm.get('utm_campaign') ?? '').slice(0, 200),
+      ...utm,
       props: payload.p
         ? JSON.stringify(payload.p)
         : payload.o

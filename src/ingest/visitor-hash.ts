@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import type { StateStore } from '../store/index.ts';
 
 const DAY_MS = 86_400_000;
+const MAX_REMEMBERED_IDS = 100_000;
+const ID_MEMO_MS = 60_000;
 /** Salts older than this are deleted: yesterday's visitors can no longer be linked to today's. */
 export const SALT_RETENTION_MS = 48 * 3600 * 1000;
 
@@ -13,24 +15,38 @@ export const utcDay = (ts: number) => new Date(ts).toISOString().slice(0, 10);
  * for one day only and the raw IP is never stored anywhere.
  */
 export function createVisitorHasher(state: StateStore) {
-  let cached: { day: string; salt: string } | null = null;
+  let cached: { day: string; salt: string; from: number; to: number } | null = null;
   let lastPrune = 0;
+  // A visitor sends several events a minute: remember their id briefly. The keys hold the raw
+  // IP, so the memo lives one minute at most and never leaves memory.
+  let ids = new Map<string, string>();
+  let idsSince = 0;
 
   async function saltFor(now: number): Promise<string> {
+    if (cached && now >= cached.from && now < cached.to) return cached.salt;
     const day = utcDay(now);
-    if (cached?.day === day) return cached.salt;
     const { salt } = await state.saltForDay(day, now);
-    cached = { day, salt };
+    const from = Date.parse(`${day}T00:00:00Z`);
+    cached = { day, salt, from, to: from + DAY_MS };
+    ids = new Map();
     return salt;
   }
 
   return {
     async visitorId(siteId: string, ip: string, userAgent: string, now: number): Promise<string> {
       const salt = await saltFor(now);
-      return createHmac('sha256', salt)
-        .update(`${siteId}|${ip}|${userAgent}`)
-        .digest('hex')
-        .slice(0, 16);
+      const key = `${siteId}|${ip}|${userAgent}`;
+      if (now - idsSince > ID_MEMO_MS || now < idsSince) {
+        ids = new Map();
+        idsSince = now;
+      }
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = createHmac('sha256', salt).update(key).digest('hex').slice(0, 16);
+        if (ids.size >= MAX_REMEMBERED_IDS) ids.clear();
+        ids.set(key, id);
+      }
+      return id;
     },
     /** Deletes expired salts at most once an hour. */
     async pruneSalts(now: number): Promise<number> {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  createDuckDbEventStore,
   createSqliteStateStore,
+  createThreadedEventStore,
   type EventStore,
   type StateStore,
 } from '../store/index.ts';
@@ -13,7 +13,8 @@ export async function openStores(
 ): Promise<{ events: EventStore; state: StateStore }> {
   const state = await createSqliteStateStore({ path: join(dataDir, 'state.sqlite') });
   await state.migrate();
-  const events = await createDuckDbEventStore({ path: join(dataDir, 'events.duckdb') });
+  // DuckDB lives in a worker thread: its synchronous appender would otherwise stall ingestion.
+  const events = await createThreadedEventStore({ path: join(dataDir, 'events.duckdb') });
   await events.migrate();
   return { events, state };
 }

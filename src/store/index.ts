@@ -32,3 +32,5 @@ export type { StoreErrorCode } from './store-error.ts';
 export { StoreError } from './store-error.ts';
 export type { StoredEvent } from './stored-event.ts';
 export { STORED_EVENT_COLUMNS } from './stored-event.ts';
+export type { ThreadedEventStoreOptions } from './threaded/create-threaded-event-store.ts';
+export { createThreadedEventStore } from './threaded/create-threaded-event-store.ts';
