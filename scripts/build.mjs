@@ -8,7 +8,12 @@ await build({
   entryPoints: {
     cli: 'src/cli/main.ts',
     'event-store-thread': 'src/store/threaded/event-store-thread.ts',
+    'logs-worker': 'src/logs/logs-worker.ts',
   },
+  // Each command's heavy dependencies (DuckDB, Fastify) load only when that command runs.
+  splitting: true,
+  // Chunks sit beside cli.js: worker entries are found relative to import.meta.url.
+  chunkNames: '[name]-[hash]',
   outdir: 'dist',
   bundle: true,
   platform: 'node',

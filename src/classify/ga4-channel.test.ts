@@ -55,3 +55,16 @@ describe('GA4 crosswalk on classified hits', () => {
     ).toBeNull();
   });
 });
+
+describe('GA4 and search engines', () => {
+  it('calls every recognised search engine Organic Search, not only Google', () => {
+    for (const referrer of [
+      'https://www.bing.com/',
+      'https://duckduckgo.com/',
+      'https://www.ecosia.org/',
+    ]) {
+      expect(classify({ url: '/a/b', referrer }).ga4, referrer).toBe('Organic Search');
+    }
+    expect(classify({ url: '/a/b', referrer: 'https://docs.google.com/d/1' }).ga4).toBe('Referral');
+  });
+});

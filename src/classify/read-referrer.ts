@@ -72,8 +72,10 @@ function readAndroidApp(pkg: string): ReferrerFacts {
 }
 
 function readWebHost(host: string): ReferrerFacts {
-  const ga4 = ga4FromReferrer(host);
   const target = lookupHost(host);
+  // GA4 recognises search engines by its own engine list (bing.com is source `bing`, medium
+  // `organic`), not by the category table, which lists them by name only.
+  const ga4 = target?.class === 'search' ? 'Organic Search' : ga4FromReferrer(host);
   const isScanner = SCANNER_REFERRER_HOSTS.some((pattern) => pattern.test(host));
   return {
     kind: 'web',

@@ -1,10 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../server/index.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { createTrafficSimulator } from '../demo/simulate-traffic.ts';
 import { parseArgs, parseIntegerFlag } from '../parse-args.ts';
 import { waitForShutdown } from '../wait-for-shutdown.ts';
 import { SERVER_OPTIONS, serverConfigFromFlags } from './serve.ts';
@@ -42,7 +40,9 @@ export const demoCommand: Command = {
     const days = parseIntegerFlag('days', values.days, 7);
     const perDay = parseIntegerFlag('per-day', values['per-day'], 300);
     const data = values.data ?? mkdtempSync(join(tmpdir(), 'penumbra-demo-'));
-    const config = serverConfigFromFlags({ ...values, data });
+    const config = await serverConfigFromFlags({ ...values, data });
+    const { startServer } = await import('../../server/index.ts');
+    const { createTrafficSimulator } = await import('../demo/simulate-traffic.ts');
     const server = await startServer(
       { ...config, rateLimitPerSecond: 0 },
       {

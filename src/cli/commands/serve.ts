@@ -1,4 +1,3 @@
-import { ConfigError, loadServerConfig, startServer } from '../../server/index.ts';
 import type { Command, CommandIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseArgs } from '../parse-args.ts';
@@ -31,8 +30,12 @@ export const SERVER_OPTIONS = {
   fsync: { type: 'string' },
 } as const;
 
-/** Reads the server flags into a validated config; bad values become one-line usage errors. */
-export function serverConfigFromFlags(values: Record<string, string | boolean | undefined>) {
+/**
+ * Reads the server flags into a validated config; bad values become one-line usage errors.
+ * The server (Fastify, DuckDB, SQLite) is imported here, on use, so other commands start fast.
+ */
+export async function serverConfigFromFlags(values: Record<string, string | boolean | undefined>) {
+  const { ConfigError, loadServerConfig } = await import('../../server/index.ts');
   try {
     return loadServerConfig({
       port: values.port,
@@ -54,7 +57,9 @@ export const serveCommand: Command = {
   async run(argv: string[], io: CommandIo) {
     const { values, positionals } = parseArgs(argv, SERVER_OPTIONS);
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const server = await startServer(serverConfigFromFlags(values));
+    const config = await serverConfigFromFlags(values);
+    const { startServer } = await import('../../server/index.ts');
+    const server = await startServer(config);
     // Handlers first: a supervisor may send SIGTERM the moment it reads the "listening" line.
     const stopped = waitForShutdown(server.close);
     io.stderr.write(`penumbra: listening on ${server.url} (Ctrl-C to stop)\n`);

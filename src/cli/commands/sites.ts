@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { openStateStore } from '../../server/index.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseArgs } from '../parse-args.ts';
@@ -52,6 +51,7 @@ export const sitesCommand: Command = {
     }
     if (action !== 'list' && domainArg === undefined)
       throw new UsageError(`"${action}" needs a DOMAIN`);
+    const { openStateStore } = await import('../../server/index.ts');
     const state = await openStateStore(dataDirFrom(values.data));
     try {
       if (action === 'list') {

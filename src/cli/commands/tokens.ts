@@ -1,4 +1,3 @@
-import { createApiTokenSecret, openStateStore } from '../../server/index.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseArgs } from '../parse-args.ts';
@@ -28,6 +27,7 @@ export const tokensCommand: Command = {
       data: { type: 'string' },
     });
     const [action, id] = positionals;
+    const { createApiTokenSecret, openStateStore } = await import('../../server/index.ts');
     const state = await openStateStore(dataDirFrom(values.data));
     try {
       if (action === 'create') {
