@@ -1,12 +1,185 @@
-// Placeholder until src/logs lands (issue 3); replaced by the real command.
+import { existsSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import {
+  analyzeLogs,
+  computeReport,
+  LOG_FORMAT_NAMES,
+  type LogFormatName,
+  type LogsAggregates,
+  LogsInputError,
+  type LogsOptions,
+  type LogsProgress,
+  parseFieldsOption,
+  renderHtml,
+  renderTerminal,
+  startProgressBar,
+} from '../../logs/index.ts';
 import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { parseArgs, parseIntegerFlag } from '../parse-args.ts';
+import { writeAll } from '../write-all.ts';
+
+const HELP = `Usage: penumbra logs FILE... [options]
+
+Reads web-server access logs and tells how much of the traffic is dark social: visits from
+WhatsApp, Messenger, Telegram, email, Slack… that other tools file under "Direct", and the
+link-preview fetches that show the moment a page was pasted into a chat.
+
+FILE may be plain or gzip-compressed, or - for stdin. Several files and rotated sets
+(access.log access.log.1 access.log.2.gz …) are read oldest first.
+Formats (detected from the first lines): nginx/Apache combined and common, Caddy JSON, and
+JSON lines (map fields with --fields).
+
+Output (default: a summary on the terminal):
+  --json                 print the report as one JSON object
+  --html FILE            also write a self-contained HTML report to FILE
+  --top N                length of the top lists (default 10)
+  --quiet                no progress bar and no notes on stderr
+
+Options:
+  --site-host HOST       a host of the site, for internal referrers (repeatable; guessed
+                         from asset requests when absent)
+  --since DATE           ignore lines before DATE (ISO: 2026-11-01 or 2026-11-01T12:00Z)
+  --until DATE           ignore lines from DATE on (a date alone includes that day)
+  --exclude-path GLOB    ignore paths matching GLOB (repeatable; * within a segment,
+                         ** across segments: /admin/**, /api/*)
+  --deep-link-depth N    path segments from which a referrer-less visit counts as dark
+                         social (default 2; 0 turns the heuristic off)
+  --section-path PATH    a section page never counted as a deep link (repeatable; /news/*)
+  --format NAME          combined, common, caddy or json (skip detection)
+  --fields MAP           JSON field names, e.g. url=path,referrer=ref,user_agent=ua,ip=client,time=ts
+                         (fields: url time referrer user_agent ip status method host)
+  --threads N            worker threads besides the reading thread (default: one per extra
+                         core for large inputs; 0 = none)
+  -h, --help             show this help
+
+See docs/logs.md for what is counted and how.
+`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  html: { type: 'string' },
+  top: { type: 'string' },
+  quiet: { type: 'boolean' },
+  'site-host': { type: 'string', multiple: true },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  'exclude-path': { type: 'string', multiple: true },
+  'deep-link-depth': { type: 'string' },
+  'section-path': { type: 'string', multiple: true },
+  format: { type: 'string' },
+  fields: { type: 'string' },
+  threads: { type: 'string' },
+} as const;
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/** Epoch seconds of an ISO date or date-time (UTC unless it names a zone). */
+export function parseDateFlag(
+  name: string,
+  value: string | undefined,
+  endOfDay: boolean,
+): number | null {
+  if (value === undefined) return null;
+  const text = value.trim();
+  let ms: number;
+  if (DATE_ONLY.test(text)) ms = Date.parse(`${text}T00:00:00Z`) + (endOfDay ? 86_400_000 : 0);
+  else ms = Date.parse(HAS_ZONE.test(text) ? text : `${text}Z`);
+  if (Number.isNaN(ms)) {
+    throw new UsageError(
+      `--${name} expects an ISO date like 2026-11-01 or 2026-11-01T12:00Z, got "${value}"`,
+    );
+  }
+  return ms / 1000;
+}
+
+function formatFlag(value: string | undefined): LogFormatName | null {
+  if (value === undefined) return null;
+  if ((LOG_FORMAT_NAMES as readonly string[]).includes(value)) return value as LogFormatName;
+  throw new UsageError(`--format must be one of ${LOG_FORMAT_NAMES.join(', ')}, got "${value}"`);
+}
+
+function optionsFrom(argv: string[]): {
+  logs: LogsOptions;
+  flags: ReturnType<typeof parseArgs<typeof OPTIONS>>['values'];
+} {
+  const { values, positionals } = parseArgs(argv, OPTIONS);
+  if (positionals.length === 0) throw new UsageError('give at least one log FILE (or - for stdin)');
+  const since = parseDateFlag('since', values.since, false);
+  const until = parseDateFlag('until', values.until, true);
+  if (since !== null && until !== null && until <= since) {
+    throw new UsageError('--until must be after --since');
+  }
+  const depth = values['deep-link-depth'];
+  let fields: LogsOptions['fields'] = {};
+  try {
+    fields = values.fields === undefined ? {} : parseFieldsOption(values.fields);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const logs: LogsOptions = {
+    files: positionals,
+    format: formatFlag(values.format),
+    fields,
+    siteHosts: values['site-host'] ?? [],
+    since,
+    until,
+    excludePaths: values['exclude-path'] ?? [],
+    sectionPaths: values['section-path'] ?? [],
+    threads: values.threads === undefined ? null : parseIntegerFlag('threads', values.threads, 0),
+    ...(depth === undefined
+      ? {}
+      : { deepLinkDepth: parseIntegerFlag('deep-link-depth', depth, 2) }),
+  };
+  return { logs, flags: values };
+}
+
+/** Fails before reading gigabytes of logs when the report could not be written anyway. */
+function checkHtmlTarget(file: string | undefined): void {
+  if (file === undefined) return;
+  const directory = dirname(resolve(file));
+  if (!existsSync(directory) || !statSync(directory).isDirectory()) {
+    throw new UsageError(`--html: directory ${directory} does not exist`);
+  }
+}
 
 export const logsCommand: Command = {
   name: 'logs',
-  summary: 'dark social from web-server access logs (in progress)',
-  help: 'Usage: penumbra logs FILE... (in progress)\n',
-  async run(_argv, io) {
-    io.stderr.write('penumbra logs: not built yet\n');
-    return 1;
+  summary: 'dark social from web-server access logs (nginx, Apache, Caddy, JSON)',
+  help: HELP,
+  async run(argv, io) {
+    const { logs, flags } = optionsFrom(argv);
+    const top = parseIntegerFlag('top', flags.top, 10);
+    checkHtmlTarget(flags.html);
+    const quiet = flags.quiet === true;
+    const note = (message: string): void => {
+      if (!quiet) io.stderr.write(`${message}\n`);
+    };
+    const progress: LogsProgress = { bytesRead: 0, totalBytes: null, lines: 0 };
+    const bar = !quiet && io.stderrIsTty ? startProgressBar(io.stderr, progress) : null;
+    let aggregates: LogsAggregates;
+    try {
+      aggregates = await analyzeLogs(logs, {
+        stdin: io.stdin,
+        progress,
+        notice: (message) => (bar ? bar.note(message) : note(message)),
+      });
+    } catch (error) {
+      if (error instanceof LogsInputError) throw new UsageError(error.message);
+      throw error;
+    } finally {
+      bar?.stop();
+    }
+    const report = computeReport(aggregates, { top });
+    for (const warning of report.warnings) note(`warning: ${warning}`);
+    if (flags.html !== undefined) {
+      await writeFile(flags.html, renderHtml(report));
+      note(`HTML report written to ${flags.html}`);
+    }
+    const text = flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderTerminal(report, top);
+    await writeAll(io.stdout, text);
+    return 0;
   },
 };

@@ -1,0 +1,12 @@
+export type { LogsAggregates } from './aggregates.ts';
+export type { AnalyzeIo, LogsOptions, LogsProgress } from './analyze-logs.ts';
+export { analyzeLogs } from './analyze-logs.ts';
+export type { ReportOptions } from './compute-report.ts';
+export { computeReport } from './compute-report.ts';
+export { parseFieldsOption } from './json-fields.ts';
+export type { LogFormat, LogFormatName } from './log-format.ts';
+export { LOG_FORMAT_NAMES, LogsInputError } from './log-format.ts';
+export { startProgressBar } from './progress-bar.ts';
+export { renderHtml } from './render-html.ts';
+export { renderTerminal } from './render-terminal.ts';
+export type { LogsReport } from './report-types.ts';
