@@ -5,7 +5,7 @@
  * Damaged lines in the sample do not matter as long as some line reads.
  */
 
-import { replaceControlChars } from './control-chars.ts';
+import { replaceControlChars } from '../core/index.ts';
 import { resolveFieldMapping, valueAt } from './json-fields.ts';
 import type { JsonFieldName, LogFormat } from './log-format.ts';
 import { LogsInputError } from './log-format.ts';

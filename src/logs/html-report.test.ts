@@ -1,22 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { CHROMIUM_PATH as CHROMIUM, launchChromium } from '../../e2e/support/chromium.ts';
 import { renderHtml } from './render-html.ts';
 import { fixture, hostileLog, reportFor, tempDir } from './test-helpers.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 test('the HTML report opens in headless Chromium without console errors or network requests', async () => {
   expect(existsSync(CHROMIUM), 'install Debian chromium (listed in .ci/apt-packages)').toBe(true);
@@ -27,10 +15,8 @@ test('the HTML report opens in headless Chromium without console errors or netwo
   });
   writeFileSync(file, renderHtml(report));
   const url = pathToFileURL(file).href;
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    args: ARGS,
-  });
+  const browser = await launchChromium();
+  const context = await browser.newContext();
   try {
     const page = await context.newPage();
     const problems: string[] = [];
@@ -52,6 +38,6 @@ test('the HTML report opens in headless Chromium without console errors or netwo
     expect(text).toContain('/a/<script>alert(1)</script>');
     expect(text).toContain('Of what GA4 would call Direct');
   } finally {
-    await context.close();
+    await browser.close();
   }
 });

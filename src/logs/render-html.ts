@@ -1,26 +1,17 @@
 /**
  * `--html FILE`: one self-contained page (inline CSS and SVG, no script, no external
  * request, enforced by its Content-Security-Policy) that shows the report as charts. Every
- * visitor-controlled string is escaped (escape-html.ts); colours come from fixed palettes.
+ * visitor-controlled string is escaped (core's escapeHtml); colours come from fixed palettes.
  */
-import type { TrafficClass } from '../core/index.ts';
-import { escapeHtml as esc } from './escape-html.ts';
+import { escapeHtml as esc, TRAFFIC_CLASSES, type TrafficClass } from '../core/index.ts';
 import { type Series, stackedColumnChart, stackedShareChart } from './html-charts.ts';
 import { HTML_STYLE } from './html-style.ts';
 import { appColor, CLASS_COLORS } from './palette.ts';
 import type { HumanClass, LogsReport } from './report-types.ts';
 
-const HUMAN_ORDER: HumanClass[] = [
-  'dark_social',
-  'social',
-  'search',
-  'ai',
-  'paid',
-  'campaign',
-  'referral',
-  'internal',
-  'direct',
-];
+const HUMAN_ORDER = TRAFFIC_CLASSES.filter(
+  (cls): cls is HumanClass => cls !== 'preview' && cls !== 'bot',
+);
 const TOP_CHANNELS = 15;
 const PREVIEW_SERIES = 6;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -4,7 +4,7 @@
  * referrer hosts or campaign tags) is stripped of control characters first: a log line must
  * not be able to move the cursor or recolour the terminal.
  */
-import { replaceControlChars } from './control-chars.ts';
+import { replaceControlChars } from '../core/index.ts';
 import type { LogsReport } from './report-types.ts';
 
 const BAR_WIDTH = 20;

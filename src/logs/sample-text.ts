@@ -2,7 +2,7 @@
  * The start of an invalid line, safe to print: control bytes (binary garbage, terminal escape
  * sequences someone put in a user agent) become `\xNN`, and long lines are cut.
  */
-import { hexEscape, replaceControlChars } from './control-chars.ts';
+import { hexEscape, replaceControlChars } from '../core/index.ts';
 
 const MAX_SAMPLE_LENGTH = 120;
 

@@ -1,5 +1,5 @@
+import { escapeHtml } from '../core/index.ts';
 import type { Site, SummaryRow } from '../store/index.ts';
-import { escapeHtml } from './escape-html.ts';
 
 interface HomePageInput {
   version: string;

@@ -1,7 +1,7 @@
 /**
- * Escapes text for HTML and SVG (element content and quoted attributes alike). Every string
- * in the report that a visitor could have chosen — paths, channels named after referrer hosts
- * or campaign tags, invalid-line samples — goes through here.
+ * Escapes text for HTML and SVG (element content and quoted attributes alike), and replaces
+ * control characters. Every string a visitor or sender could have chosen — paths, referrer
+ * hosts, campaign tags, user agents, log samples, message text — goes through here.
  */
 import { replaceControlChars } from './control-chars.ts';
 
