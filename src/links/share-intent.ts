@@ -1,13 +1,7 @@
+import { SHARE_CHANNELS } from '../core/tracker-payload.ts';
+
 /** Channels with a share intent; `native` and `copy` are handled in the browser. */
-export const SHARE_INTENT_CHANNELS = [
-  'whatsapp',
-  'telegram',
-  'messenger',
-  'sms',
-  'email',
-  'line',
-  'viber',
-] as const;
+export const SHARE_INTENT_CHANNELS = SHARE_CHANNELS.filter((c) => c !== 'native' && c !== 'copy');
 
 /**
  * Built on the server (GET /share/:channel) so the tracker stays within its size budget and
