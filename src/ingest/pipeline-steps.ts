@@ -67,16 +67,24 @@ export function createPipelineSteps(deps: StepDeps): (readonly [string, Step])[]
   const rateWindows = new Map<string, { second: number; count: number }>();
   const tokenOwners = new Map<string, string>();
 
+  // The site cache hands out the same Site object for 10 s: compare settings only when it changes.
+  const bySiteObject = new WeakMap<Site, Classifier>();
   const classifierFor = (site: Site): Classifier => {
+    const known = bySiteObject.get(site);
+    if (known) return known;
     const key = JSON.stringify(site.settings);
     const cached = classifiers.get(site.id);
-    if (cached?.key === key) return cached.classify;
+    if (cached?.key === key) {
+      bySiteObject.set(site, cached.classify);
+      return cached.classify;
+    }
     const classify = createClassifier({
       siteHosts: [site.domain, ...site.settings.extraDomains],
       deepLinkDepth: site.settings.deepLinkDepth,
       sectionPaths: site.settings.sectionPaths,
     });
     classifiers.set(site.id, { key, classify });
+    bySiteObject.set(site, classify);
     excluded.set(site.id, site.settings.excludedPaths.map(globToRegExp));
     return classify;
   };
