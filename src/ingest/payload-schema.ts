@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TrackerPayload } from '../core/tracker-payload.ts';
+import type { TrackerPayload } from '../core/index.ts';
 
 const TOKEN = /^[A-Za-z0-9_-]{6,16}$/;
 

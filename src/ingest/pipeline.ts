@@ -1,5 +1,4 @@
-import type { Classification } from '../core/index.ts';
-import type { TrackerPayload } from '../core/tracker-payload.ts';
+import type { Classification, TrackerPayload } from '../core/index.ts';
 import type { Site, StoredEvent } from '../store/index.ts';
 
 /** Why an accepted request was not stored. Counted per reason and visible at /health. */

@@ -1,4 +1,4 @@
-import { SHARE_CHANNELS } from '../core/tracker-payload.ts';
+import { SHARE_CHANNELS } from '../core/index.ts';
 
 /** Channels with a share intent; `native` and `copy` are handled in the browser. */
 export const SHARE_INTENT_CHANNELS = SHARE_CHANNELS.filter((c) => c !== 'native' && c !== 'copy');

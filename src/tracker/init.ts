@@ -1,4 +1,4 @@
-import type { TrackerPayload } from '../core/tracker-payload.ts';
+import type { TrackerPayload } from '../core/index.ts';
 import { isRoute, readFragment, writeFragment } from './fragment.ts';
 import { isIgnored, type PrivacySignals } from './is-ignored.ts';
 import { mintToken } from './mint-token.ts';
