@@ -32,6 +32,13 @@ sleep 0.5
 echo "== nginx empty_gif (access log on)"
 wrk -t2 -c"$conns" -d"${secs}s" http://127.0.0.1:18081/pixel.gif | tee "$work/nginx.txt"
 
+node bench/collector/bare-202.mjs 18082 &
+bare_pid=$!
+sleep 0.5
+echo "== bare node:http 202 (the floor for any Node collector)"
+wrk -t2 -c"$conns" -d"${secs}s" -s bench/collector/post-event.lua http://127.0.0.1:18082/api/event | tee "$work/bare.txt"
+kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true
+
 ./bin/penumbra sites add bench.example --data "$work/data" >/dev/null
 PENUMBRA_RATE_LIMIT=0 PENUMBRA_LOG_LEVEL=warn ./bin/penumbra serve --port 18080 --data "$work/data" 2>"$work/penumbra.err" &
 pen_pid=$!
@@ -51,8 +58,10 @@ stored=$(node --import tsx -e "
 accepted=$(awk '/^ACCEPTED/ {print $2}' "$work/penumbra.txt")
 nginx_rps=$(awk '/^Requests\/sec/ {print $2}' "$work/nginx.txt")
 pen_rps=$(awk '/^Requests\/sec/ {print $2}' "$work/penumbra.txt")
+bare_rps=$(awk '/^Requests\/sec/ {print $2}' "$work/bare.txt")
 echo "== result"
 echo "nginx req/s: $nginx_rps"
+echo "bare node:http 202 req/s: $bare_rps ($(echo "scale=1; 100 * $bare_rps / $nginx_rps" | bc)% of nginx)"
 echo "penumbra req/s: $pen_rps ($(echo "scale=1; 100 * $pen_rps / $nginx_rps" | bc)% of nginx; bar >= 50%)"
 # wrk stops on a timer, so requests in flight at the end were accepted by the server but never
 # counted by wrk: the exact check is the server's own count of 202s against the store.
