@@ -22,6 +22,8 @@ export { STATE_MIGRATIONS } from './sqlite/state-migrations.ts';
 export type {
   ApiToken,
   DailySalt,
+  ShareLink,
+  ShareLinkInput,
   Site,
   SiteSettings,
   StateStore,

@@ -44,6 +44,24 @@ export interface DailySalt {
   createdAt: number;
 }
 
+/** A short share link: `/s/<code>` redirects people to `target`, stamped with a share token. */
+export interface ShareLink {
+  code: string;
+  siteId: string;
+  /** Absolute http(s) URL on one of the site's domains. */
+  target: string;
+  /** The channel it is meant for (`whatsapp`, `email`, …), '' when any. */
+  channel: string;
+  campaign: string;
+  /** A messaging-hub conversation the link was sent in, '' when none. */
+  conversation: string;
+  /** Add utm_source/medium/campaign to the redirect. */
+  utm: boolean;
+  createdAt: number;
+}
+
+export type ShareLinkInput = Omit<ShareLink, 'createdAt'>;
+
 /**
  * Small, transactional state. One adapter per engine (SQLite embedded now, PostgreSQL at
  * scale); every adapter passes `runStateStoreConformance`.
@@ -74,6 +92,14 @@ export interface StateStore {
   createUser(input: { email: string; passwordHash: string }): Promise<User>;
   findUserByEmail(email: string): Promise<User | null>;
   countUsers(): Promise<number>;
+
+  /**
+   * Stores a share link, or returns the existing one for the same site, target, channel,
+   * campaign, conversation and utm flag (one code per combination). A `code` already used by
+   * another combination is a `conflict`: the caller draws another.
+   */
+  createShareLink(input: ShareLinkInput, now: number): Promise<ShareLink>;
+  findShareLink(code: string): Promise<ShareLink | null>;
 
   /** The salt of a UTC day, created atomically on first use (two callers get the same salt). */
   saltForDay(day: string, now: number): Promise<DailySalt>;

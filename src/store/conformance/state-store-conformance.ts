@@ -34,6 +34,38 @@ export function runStateStoreConformance(
       expect(await store.migrate()).toEqual({ applied: [], version: first.version });
     });
 
+    describe('share links', () => {
+      it('gives one code per combination and finds it again', async () => {
+        const store = await open();
+        const site = await store.createSite('example.com');
+        const input = {
+          code: 'Ab3dE5g',
+          siteId: site.id,
+          target: 'https://example.com/story',
+          channel: 'whatsapp',
+          campaign: 'spring',
+          conversation: '',
+          utm: true,
+        };
+        const link = await store.createShareLink(input, 1000);
+        expect(link).toEqual({ ...input, createdAt: 1000 });
+        // The same combination under another candidate code: the first code wins.
+        expect(await store.createShareLink({ ...input, code: 'Zz9yY8x' }, 2000)).toEqual(link);
+        expect(await store.findShareLink('Ab3dE5g')).toEqual(link);
+        expect(await store.findShareLink('Zz9yY8x')).toBeNull();
+        const email = await store.createShareLink(
+          { ...input, code: 'Qq1wW2e', channel: 'email' },
+          3000,
+        );
+        expect(email.code).toBe('Qq1wW2e');
+        await expect(
+          store.createShareLink({ ...input, code: 'Ab3dE5g', channel: 'sms' }, 4000),
+        ).rejects.toMatchObject(storeError('conflict'));
+        await store.deleteSite(site.id);
+        expect(await store.findShareLink('Ab3dE5g')).toBeNull();
+      });
+    });
+
     describe('sites', () => {
       it('creates a site under its normalised domain with default settings', async () => {
         const store = await open();

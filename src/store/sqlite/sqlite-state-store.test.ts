@@ -10,6 +10,9 @@ import { createSqliteSession } from './sqlite-session.ts';
 import { createSqliteStateStore } from './sqlite-state-store.ts';
 import { STATE_MIGRATIONS } from './state-migrations.ts';
 
+/** The version a test's extra migration takes: one past the shipped ones. */
+const NEXT = STATE_MIGRATIONS.at(-1)!.version + 1;
+
 const dir = mkdtempSync(join(tmpdir(), 'penumbra-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let files = 0;
@@ -68,11 +71,11 @@ describe('SQLite state store', () => {
   it('leaves a file at its previous version when a migration fails, and starts fine after', async () => {
     const path = freshPath();
     const broken: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'add_site_timezone',
       statements: [
         "ALTER TABLE sites ADD COLUMN timezone TEXT NOT NULL DEFAULT 'UTC'",
-        'CREATE TABLE share_links (id TEXT PRIMARY KEY) STRICT',
+        'CREATE TABLE half_done (id TEXT PRIMARY KEY) STRICT',
         'UPDATE no_such_table SET x = 1',
       ],
     };
@@ -84,32 +87,32 @@ describe('SQLite state store', () => {
       const columns = probe.pragma('table_info(sites)') as { name: string }[];
       expect(columns.map((c) => c.name)).not.toContain('timezone');
       expect(
-        probe
-          .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'share_links'")
-          .pluck()
-          .get(),
+        probe.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get(),
       ).toBe(0);
     } finally {
       probe.close();
     }
     const second = await open(path);
-    expect(await second.migrate()).toEqual({ applied: [], version: 1 });
+    expect(await second.migrate()).toEqual({ applied: [], version: NEXT - 1 });
     expect((await second.createSite('example.com')).domain).toBe('example.com');
   });
 
   it('refuses a file migrated by a newer Penumbra', async () => {
     const path = freshPath();
     const future: Migration = {
-      version: 2,
+      version: NEXT,
       name: 'future',
       statements: ['CREATE TABLE future (x INTEGER)'],
     };
     const newer = await open(path, [...STATE_MIGRATIONS, future]);
-    expect(await newer.migrate()).toEqual({ applied: [1, 2], version: 2 });
+    expect(await newer.migrate()).toEqual({
+      applied: [...STATE_MIGRATIONS.map((m) => m.version), NEXT],
+      version: NEXT,
+    });
     await newer.close();
     const older = await open(path);
     await expect(older.migrate()).rejects.toThrow(
-      'database schema version 2 is newer than this Penumbra (1); upgrade Penumbra',
+      `database schema version ${NEXT} is newer than this Penumbra (${NEXT - 1}); upgrade Penumbra`,
     );
   });
 

@@ -6,6 +6,7 @@ import { normalizeEmail } from '../normalize-email.ts';
 import type { ApiToken, StateStore, User } from '../state-store.ts';
 import { StoreError } from '../store-error.ts';
 import { createSqliteSession } from './sqlite-session.ts';
+import { createSqliteShareLinks } from './sqlite-share-links.ts';
 import { createSqliteSites } from './sqlite-sites.ts';
 import { STATE_MIGRATIONS } from './state-migrations.ts';
 import {
@@ -76,6 +77,7 @@ export async function createSqliteStateStore(
       return runMigrations(createSqliteSession(db), migrations);
     },
     ...wrapAll(createSqliteSites(db, sql), guard),
+    ...wrapAll(createSqliteShareLinks(db, sql), guard),
 
     async createApiToken(input) {
       return guard(() => {

@@ -46,4 +46,22 @@ export const STATE_MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX daily_salts_created_at ON daily_salts (created_at)',
     ],
   },
+  {
+    version: 2,
+    name: 'create_share_links',
+    statements: [
+      `CREATE TABLE share_links (
+        code TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        conversation TEXT NOT NULL,
+        utm INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT`,
+      `CREATE UNIQUE INDEX share_links_combination
+        ON share_links (site_id, target, channel, campaign, conversation, utm)`,
+    ],
+  },
 ];
