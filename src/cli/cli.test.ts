@@ -119,3 +119,28 @@ describe('penumbra classify', () => {
     expect(stderr).toContain('ENOENT');
   });
 });
+
+describe('penumbra links', () => {
+  it('creates one short link per URL and channel, only on a registered site', () => {
+    const data = mkdtempSync(join(tmpdir(), 'penumbra-links-cli-'));
+    expect(run(['sites', 'add', 'news.example', '--data', data]).code).toBe(0);
+    const first = run([
+      'links',
+      'create',
+      'https://news.example/a',
+      '--channel',
+      'whatsapp',
+      '--data',
+      data,
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^\/s\/[a-zA-Z0-9]{7}\n$/);
+    expect(
+      run(['links', 'create', 'https://news.example/a', '--channel', 'whatsapp', '--data', data])
+        .stdout,
+    ).toBe(first.stdout);
+    const foreign = run(['links', 'create', 'https://evil.example/a', '--data', data]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('evil.example is not a site');
+  });
+});

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Classifier, createClassifier } from '../classify/index.ts';
-import type { EventStore, StateStore } from '../store/index.ts';
+import type { Classification } from '../core/index.ts';
+import type { EventStore, ShareLink, StateStore } from '../store/index.ts';
+import { toClickEvent } from './click-event.ts';
 import { type DurableLog, openDurableLog, replayLog } from './durable-log.ts';
 import { parseTrackerPayload } from './payload-schema.ts';
 import { DROP_REASONS, type DropReason, type RequestMeta, runPipeline } from './pipeline.ts';
@@ -69,6 +71,9 @@ export async function createCollector(options: CollectorOptions) {
   });
   const serverClassifiers = new Map<string, Classifier>();
   let previews = 0;
+  let clicks = 0;
+  // One click per visitor per link per hour is unique (Dub's rule); the rest are repeats.
+  const lastClick = new Map<string, number>();
   const drops = Object.fromEntries(DROP_REASONS.map((reason) => [reason, 0])) as Record<
     DropReason,
     number
@@ -121,10 +126,32 @@ export async function createCollector(options: CollectorOptions) {
       previews++;
       return true;
     },
+    /** Records a person's click on a share link (after the redirect was sent). */
+    async collectClick(
+      link: ShareLink,
+      hit: ServerHit,
+      token: string,
+      classification: Classification,
+    ): Promise<void> {
+      const visitorId = await hasher.visitorId(link.siteId, hit.ip, hit.userAgent, hit.now);
+      const key = `${visitorId}|${link.code}`;
+      const unique = hit.now - (lastClick.get(key) ?? Number.NEGATIVE_INFINITY) >= 3_600_000;
+      if (unique) {
+        if (lastClick.size >= 100_000) lastClick.clear();
+        lastClick.set(key, hit.now);
+      }
+      const event = toClickEvent(
+        { link, token, userAgent: hit.userAgent, visitorId, classification, unique, now: hit.now },
+        newEventId(),
+      );
+      writer.push(await log.append(event));
+      clicks++;
+    },
     stats() {
       return {
         accepted,
         previews,
+        clicks,
         invalid,
         rejected,
         dropped: { ...drops },

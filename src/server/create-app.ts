@@ -7,12 +7,13 @@ import Fastify, {
 } from 'fastify';
 import type { Logger } from 'pino';
 import type { Collector } from '../ingest/index.ts';
-import { shareIntentUrl } from '../links/index.ts';
+import { type OpenGraphCard, shareIntentUrl } from '../links/index.ts';
 import type { EventStore, Site, StateStore } from '../store/index.ts';
 import { hashApiToken } from './api-tokens.ts';
 import type { ServerConfig } from './config.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHomePage } from './render-home-page.ts';
+import { registerShareLinkRoutes } from './share-link-routes.ts';
 import type { TrackerAssets } from './tracker-assets.ts';
 
 export interface AppDeps {
@@ -25,6 +26,8 @@ export interface AppDeps {
   version: string;
   /** Demo mode shows the demo site's numbers on the home page without a token. */
   demoSite?: Site;
+  /** Fetches a share-link target's Open Graph card; the default fetches it over HTTP. */
+  fetchCard?: (url: string) => Promise<OpenGraphCard>;
 }
 
 const CORS = {
@@ -131,6 +134,8 @@ export function createApp(deps: AppDeps): FastifyInstance {
         .send();
     },
   );
+
+  registerShareLinkRoutes(app, { state, collector, fetchCard: deps.fetchCard });
 
   app.get('/health', async () => ({
     status: 'ok',

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
 import { type Collector, createCollector } from '../ingest/index.ts';
+import type { OpenGraphCard } from '../links/index.ts';
 import type { EventStore, Site, StateStore } from '../store/index.ts';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './create-app.ts';
@@ -42,6 +43,8 @@ export interface StartOptions {
   /** Prepares state (e.g. the demo site) after the stores open, before listening. */
   prepare?: (stores: { state: StateStore; events: EventStore }) => Promise<Site | undefined>;
   logger?: Logger;
+  /** Replaces how share-link targets' Open Graph cards are fetched (tests). */
+  fetchCard?: (url: string) => Promise<OpenGraphCard>;
 }
 
 /** Opens the embedded stores, replays the ingest log, and listens. */
@@ -73,6 +76,7 @@ export async function startServer(
     tracker: loadTrackerAssets(findDistDir()),
     version: VERSION,
     demoSite,
+    fetchCard: options.fetchCard,
   });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

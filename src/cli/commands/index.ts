@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
+import { linksCommand } from './links.ts';
 import { logsCommand } from './logs.ts';
 import { serveCommand } from './serve.ts';
 import { sitesCommand } from './sites.ts';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   sitesCommand,
   tokensCommand,
+  linksCommand,
 ];

@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { classify } from '../classify/index.ts';
+import { escapeHtml } from '../core/index.ts';
+import type { Collector } from '../ingest/index.ts';
+import {
+  buildRedirectUrl,
+  createShareCode,
+  fetchOpenGraph,
+  type OpenGraphCard,
+  renderShareCard,
+  SHARE_CODE,
+} from '../links/index.ts';
+import { type ShareLink, type StateStore, StoreError } from '../store/index.ts';
+import { hashApiToken } from './api-tokens.ts';
+
+export interface ShareLinkDeps {
+  state: StateStore;
+  collector: Collector;
+  /** Fetches a target's Open Graph card (a seam for tests). */
+  fetchCard?: (url: string) => Promise<OpenGraphCard>;
+}
+
+const linkRequestSchema = z
+  .object({
+    url: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\//i, 'url must be an http(s) URL'),
+    channel: z
+      .string()
+      .regex(/^[a-z]{0,20}$/, 'channel: lower-case letters, e.g. whatsapp')
+      .default(''),
+    campaign: z.string().max(100).default(''),
+    conversation: z.string().max(100).default(''),
+    utm: z.boolean().default(false),
+  })
+  .strict();
+
+const CARD_TTL_MS = 3_600_000;
+const NOT_FOUND_PAGE = (code: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>Link not found</title></head>
+<body><h1>This link does not exist</h1><p>No share link has the code “${escapeHtml(code)}”.</p></body></html>`;
+
+/** A 10-character share token, the format the tracker mints (60 random bits). */
+const mintToken = () => randomBytes(8).toString('base64url').slice(0, 10);
+
+/**
+ * Share links: `POST /api/links` makes one (API token, target on one of the token's sites, so
+ * never an open redirect); `GET /s/:code` sends people on with a fresh share token, gives
+ * link-preview fetchers the target's card (recorded as a preview, never as a click), and lets
+ * HEAD requests and bots through without counting them.
+ */
+export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDeps): void {
+  const { state, collector } = deps;
+  const fetchCard = deps.fetchCard ?? ((url: string) => fetchOpenGraph(url));
+  const cards = new Map<string, { at: number; card: Promise<OpenGraphCard> }>();
+  const cardFor = (target: string) => {
+    const cached = cards.get(target);
+    if (cached && Date.now() - cached.at < CARD_TTL_MS) return cached.card;
+    const card = fetchCard(target);
+    if (cards.size > 10_000) cards.clear();
+    cards.set(target, { at: Date.now(), card });
+    return card;
+  };
+
+  app.post('/api/links', async (request, reply) => {
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const record = token ? await state.findApiTokenByHash(hashApiToken(token)) : null;
+    if (!record || record.revokedAt !== null)
+      return reply.code(401).send({ error: 'missing or unknown API token' });
+    let body: unknown;
+    try {
+      body = typeof request.body === 'string' ? JSON.parse(request.body) : request.body;
+    } catch {
+      return reply.code(400).send({ error: 'body is not valid JSON' });
+    }
+    const parsed = linkRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return reply
+        .code(400)
+        .send({ error: `${issue?.path.join('.') || 'body'}: ${issue?.message}` });
+    }
+    const input = parsed.data;
+    const site = await state.findSiteByDomain(new URL(input.url).hostname);
+    if (!site || (record.siteIds.length > 0 && !record.siteIds.includes(site.id))) {
+      return reply.code(400).send({ error: 'url must be on one of the sites this token may use' });
+    }
+    const link = await createLink(state, { ...input, siteId: site.id, target: input.url });
+    const base = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+    return reply.code(201).send({ ...publicLink(link), short_url: `${base}/s/${link.code}` });
+  });
+
+  app.route<{ Params: { code: string } }>({
+    method: ['GET', 'HEAD'],
+    url: '/s/:code',
+    handler: async (request, reply) => {
+      const { code } = request.params;
+      const link = SHARE_CODE.test(code) ? await state.findShareLink(code) : null;
+      if (!link) return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE(code));
+      const hit = serverHit(request, link.target);
+      const verdict = classify({
+        url: link.target,
+        user_agent: hit.userAgent,
+        referrer: hit.referrer,
+        method: request.method,
+      });
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      if (verdict.class === 'preview') {
+        const site = await state.getSite(link.siteId);
+        reply.raw.once('finish', () => {
+          if (site)
+            void collector
+              .collectPreview(site.domain, hit)
+              .catch((error: unknown) => app.log.error({ err: error }, 'preview not recorded'));
+        });
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(renderShareCard(await cardFor(link.target), link.target));
+      }
+      if (verdict.class === 'bot') return reply.redirect(link.target, 302);
+      const token = mintToken();
+      // The click is recorded after the redirect has gone out: a slow store never delays a person.
+      reply.raw.once('finish', () => {
+        void collector
+          .collectClick(link, hit, token, verdict)
+          .catch((error: unknown) => app.log.error({ err: error }, 'click not recorded'));
+      });
+      return reply.redirect(buildRedirectUrl(link, token), 302);
+    },
+  });
+}
+
+function serverHit(request: FastifyRequest, target: string) {
+  return {
+    url: target,
+    userAgent: String(request.headers['user-agent'] ?? ''),
+    referrer: String(request.headers.referer ?? ''),
+    ip: request.ip,
+    now: Date.now(),
+  };
+}
+
+/** Draws codes until one is free (39 bits: a collision is rare, three in a row never happen). */
+async function createLink(
+  state: StateStore,
+  input: Omit<ShareLink, 'code' | 'createdAt'>,
+): Promise<ShareLink> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await state.createShareLink({ ...input, code: createShareCode() }, Date.now());
+    } catch (error) {
+      if (!(error instanceof StoreError && error.code === 'conflict') || attempt >= 4) throw error;
+    }
+  }
+}
+
+function publicLink(link: ShareLink) {
+  return {
+    code: link.code,
+    target: link.target,
+    channel: link.channel,
+    campaign: link.campaign,
+    utm: link.utm,
+  };
+}
