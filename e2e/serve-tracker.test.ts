@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadServerConfig, type RunningServer, startServer } from '../src/server/index.ts';
+import {
+  createApiTokenSecret,
+  loadServerConfig,
+  type RunningServer,
+  startServer,
+} from '../src/server/index.ts';
 import { launchChromium } from './support/chromium.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
@@ -105,5 +110,82 @@ describe('tracker → real collector → DuckDB', () => {
     );
     await a.close();
     await b.close();
+  });
+});
+
+describe('a three-generation cascade through real browsers', () => {
+  it('A shares by WhatsApp, B (in WhatsApp) shares by copy, C arrives: the API returns the tree', async () => {
+    const secret = createApiTokenSecret();
+    await penumbra.state.createApiToken({
+      name: 'e2e',
+      tokenHash: secret.hash,
+      prefix: secret.prefix,
+      siteIds: [],
+    });
+    const api = (path: string) =>
+      fetch(`${penumbra.url}/api/sites/${SITE}${path}`, {
+        headers: { authorization: `Bearer ${secret.token}` },
+      });
+    const viewsBefore = (await storedEvents((name) => name === 'pageview', 0)).length;
+
+    // A: a desktop reader clicks the WhatsApp button; the tracker opens Penumbra's /share/whatsapp.
+    const a = await browser.newContext({ userAgent: DESKTOP });
+    await a.addInitScript(() => {
+      window.open = (url?: string | URL) => {
+        (window as unknown as { __opened: string }).__opened = String(url);
+        return null;
+      };
+    });
+    const pageA = await a.newPage();
+    await pageA.goto(`${site.origin}/story.html`);
+    await pageA.click('[data-penumbra-share="whatsapp"]');
+    const shareUrl = await pageA.evaluate(
+      () => (window as unknown as { __opened: string }).__opened,
+    );
+    const intent = (
+      await fetch(shareUrl, { redirect: 'manual', headers: { 'user-agent': DESKTOP } })
+    ).headers.get('location')!;
+    const sharedByA = decodeURIComponent(intent.replace('https://wa.me/?text=', ''));
+    expect(sharedByA).toMatch(/#pn=[\w-]{10}&pc=whatsapp$/);
+
+    // B opens it inside WhatsApp and copies the link (the copy button) for someone else.
+    const b = await browser.newContext({
+      userAgent: IPHONE_WHATSAPP,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const pageB = await b.newPage();
+    await pageB.goto(sharedByA);
+    await pageB.click('[data-penumbra-share="copy"]');
+    const sharedByB = await pageB.evaluate(() => navigator.clipboard.readText());
+    expect(sharedByB).toMatch(/#pn=[\w-]{10}&pc=copy$/);
+
+    // C opens B's link in a desktop browser.
+    const c = await browser.newContext({ userAgent: `${DESKTOP} Edg/126.0` });
+    const pageC = await c.newPage();
+    await pageC.goto(sharedByB);
+    const views = await storedEvents((name) => name === 'pageview', viewsBefore + 3);
+    const tokenC = sharedByB.split('pn=')[1]!.split('&')[0]!;
+    const viewC = views.find((view) => view.parent_token === tokenC)!;
+
+    const cascade = await (await api(`/cascades/${viewC.view_token}`)).json();
+    expect(cascade).toMatchObject({ depth: 2, size: 3 });
+    expect(cascade.root).toMatchObject({
+      token: sharedByA.split('pn=')[1]!.split('&')[0],
+      generation: 0,
+      children: [
+        {
+          token: tokenC,
+          channel: 'whatsapp',
+          generation: 1,
+          children: [{ token: viewC.view_token, channel: 'unknown', generation: 2, children: [] }],
+        },
+      ],
+    });
+    const figures = await (await api('/cascades?path=/story.html')).json();
+    expect(figures).toMatchObject({ depth: 2 });
+    expect(figures.shares).toBeGreaterThanOrEqual(2);
+    expect(figures.arrivals).toBeGreaterThanOrEqual(2);
+    expect((await api('/cascades/not-a-token')).status).toBe(404);
+    await Promise.all([a.close(), b.close(), c.close()]);
   });
 });

@@ -4,3 +4,7 @@ export type { OpenGraphCard } from './fetch-open-graph.ts';
 export { fetchOpenGraph, parseOpenGraph } from './fetch-open-graph.ts';
 export { renderShareCard } from './render-share-card.ts';
 export { SHARE_INTENT_CHANNELS, shareIntentUrl } from './share-intent.ts';
+export type { CascadeNode } from './build-cascade-tree.ts';
+export { buildCascadeTree, measureCascade } from './build-cascade-tree.ts';
+export type { CascadeFigures } from './compute-cascade-figures.ts';
+export { computeCascadeFigures } from './compute-cascade-figures.ts';

@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import type { Collector } from '../ingest/index.ts';
 import { type OpenGraphCard, shareIntentUrl } from '../links/index.ts';
 import type { EventStore, Site, StateStore } from '../store/index.ts';
-import { hashApiToken } from './api-tokens.ts';
+import { authorizeSite } from './authorize-site.ts';
+import { registerCascadeRoutes } from './cascade-routes.ts';
 import type { ServerConfig } from './config.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderHomePage } from './render-home-page.ts';
@@ -34,11 +35,6 @@ const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
 };
-
-function bearerToken(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
-}
 
 /** Builds the HTTP app; pure wiring, so tests drive it with `app.inject` and real stores. */
 export function createApp(deps: AppDeps): FastifyInstance {
@@ -155,17 +151,12 @@ export function createApp(deps: AppDeps): FastifyInstance {
   app.get('/tracker.mjs', serveAsset('module', 'application/javascript; charset=utf-8'));
 
   app.get<{ Params: { domain: string } }>('/api/sites/:domain/summary', async (request, reply) => {
-    const token = bearerToken(request);
-    const record = token ? await state.findApiTokenByHash(hashApiToken(token)) : null;
-    if (!record || record.revokedAt !== null)
-      return reply.code(401).send({ error: 'missing or unknown API token' });
-    const site = await state.findSiteByDomain(request.params.domain);
-    // Same answer for "no such site" and "not yours": a token must not reveal other sites.
-    if (!site || (record.siteIds.length > 0 && !record.siteIds.includes(site.id))) {
-      return reply.code(404).send({ error: 'no such site for this token' });
-    }
+    const site = await authorizeSite(request, reply, state, request.params.domain);
+    if (!site) return reply;
     return { site: site.domain, rows: await events.summarize(site.id) };
   });
+
+  registerCascadeRoutes(app, { state, events, collector });
 
   app.get('/', async (_request, reply) => {
     const rows = deps.demoSite ? await events.summarize(deps.demoSite.id) : null;

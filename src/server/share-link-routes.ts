@@ -13,7 +13,8 @@ import {
   SHARE_CODE,
 } from '../links/index.ts';
 import { type ShareLink, type StateStore, StoreError } from '../store/index.ts';
-import { hashApiToken } from './api-tokens.ts';
+import { findCallerToken, mayUseSite } from './authorize-site.ts';
+import { parseJsonBody } from './parse-json-body.ts';
 
 export interface ShareLinkDeps {
   state: StateStore;
@@ -66,27 +67,13 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
   };
 
   app.post('/api/links', async (request, reply) => {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const record = token ? await state.findApiTokenByHash(hashApiToken(token)) : null;
-    if (!record || record.revokedAt !== null)
-      return reply.code(401).send({ error: 'missing or unknown API token' });
-    let body: unknown;
-    try {
-      body = typeof request.body === 'string' ? JSON.parse(request.body) : request.body;
-    } catch {
-      return reply.code(400).send({ error: 'body is not valid JSON' });
-    }
-    const parsed = linkRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return reply
-        .code(400)
-        .send({ error: `${issue?.path.join('.') || 'body'}: ${issue?.message}` });
-    }
-    const input = parsed.data;
+    const record = await findCallerToken(request, state);
+    if (!record) return reply.code(401).send({ error: 'missing or unknown API token' });
+    const parsed = parseJsonBody(request.body, linkRequestSchema);
+    if (!parsed.ok) return reply.code(400).send({ error: parsed.error });
+    const input = parsed.value;
     const site = await state.findSiteByDomain(new URL(input.url).hostname);
-    if (!site || (record.siteIds.length > 0 && !record.siteIds.includes(site.id))) {
+    if (!site || !mayUseSite(record, site)) {
       return reply.code(400).send({ error: 'url must be on one of the sites this token may use' });
     }
     const link = await createLink(state, { ...input, siteId: site.id, target: input.url });

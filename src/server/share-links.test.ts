@@ -185,3 +185,52 @@ describe('share links', () => {
     expect((await visit('<script>', PERSON)).status).toBe(404);
   });
 });
+
+describe('POST /api/sites/:domain/previews', () => {
+  const report = (domain: string, body: unknown, auth = token) =>
+    fetch(`${server.url}/api/sites/${domain}/previews`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${auth}` },
+      body: JSON.stringify(body),
+    });
+
+  it('records previews reported by another stack, and only previews', async () => {
+    const before = (await storedEvents('preview')).length;
+    const whatsapp = await report('news.example', {
+      url: 'https://news.example/pie',
+      user_agent: 'WhatsApp/2.23.20.0 A',
+      ip: '198.51.100.7',
+    });
+    expect(whatsapp.status).toBe(202);
+    expect(await whatsapp.json()).toEqual({ recorded: true });
+    const person = await report('news.example', {
+      url: 'https://news.example/pie',
+      user_agent: PERSON,
+    });
+    expect(await person.json()).toEqual({ recorded: false });
+    const previews = await storedEvents('preview');
+    expect(previews.length).toBe(before + 1);
+    expect(previews.at(-1)).toMatchObject({ path: '/pie', channel: 'whatsapp' });
+  });
+
+  it('refuses bad bodies, unknown tokens and other sites', async () => {
+    expect((await report('news.example', { url: 'ftp://x', user_agent: 'a' })).status).toBe(400);
+    expect(
+      (await report('news.example', { url: 'https://news.example/', user_agent: 'a', extra: 1 }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await report(
+          'news.example',
+          { url: 'https://news.example/', user_agent: 'a' },
+          'pnb_forged',
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await report('other.example', { url: 'https://other.example/', user_agent: 'WhatsApp/2' }))
+        .status,
+    ).toBe(404);
+  });
+});
