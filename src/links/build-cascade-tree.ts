@@ -39,17 +39,35 @@ export function buildCascadeTree(edges: readonly ShareEdge[], token: string): Ca
     for (const edge of childrenOf.get(node.token) ?? []) {
       if (seen.has(edge.child_token)) continue;
       node.children.push(
-        grow({ token: edge.child_token, channel: edge.channel, path: edge.path, generation: node.generation + 1, ts: edge.ts, children: [] }),
+        grow({
+          token: edge.child_token,
+          channel: edge.channel,
+          path: edge.path,
+          generation: node.generation + 1,
+          ts: edge.ts,
+          children: [],
+        }),
       );
     }
     return node;
   };
   const first = childrenOf.get(root)?.[0];
-  return grow({ token: root, channel: parentOf.get(root)?.channel ?? '', path: first?.path ?? '', generation: 0, ts: null, children: [] });
+  return grow({
+    token: root,
+    channel: parentOf.get(root)?.channel ?? '',
+    path: first?.path ?? '',
+    generation: 0,
+    ts: null,
+    children: [],
+  });
 }
 
 /** Depth (generations below the root) and breadth (most views in one generation) of a tree. */
-export function measureCascade(root: CascadeNode): { depth: number; breadth: number; size: number } {
+export function measureCascade(root: CascadeNode): {
+  depth: number;
+  breadth: number;
+  size: number;
+} {
   const perGeneration: number[] = [];
   const walk = (node: CascadeNode) => {
     perGeneration[node.generation] = (perGeneration[node.generation] ?? 0) + 1;

@@ -26,7 +26,12 @@ describe('cascade trees', () => {
       token: 'A',
       generation: 0,
       children: [
-        { token: 'B', channel: 'whatsapp', generation: 1, children: [{ token: 'C', channel: 'unknown', generation: 2 }] },
+        {
+          token: 'B',
+          channel: 'whatsapp',
+          generation: 1,
+          children: [{ token: 'C', channel: 'unknown', generation: 2 }],
+        },
         { token: 'D', channel: 'email', generation: 1, children: [] },
       ],
     });
@@ -40,17 +45,43 @@ describe('cascade trees', () => {
 });
 
 describe('cascade figures, hand-computed', () => {
-  const base = { site_id: 's', path: '/story', parent_token: '', view_token: '', visitor_id: '', channel: '', class: 'direct' } as const;
+  const base = {
+    site_id: 's',
+    path: '/story',
+    parent_token: '',
+    view_token: '',
+    visitor_id: '',
+    channel: '',
+    class: 'direct',
+  } as const;
   const ev = (name: string, ts: number, extra: Partial<StoredEvent>): StoredEvent =>
     ({ ...base, id: `${name}${ts}`, name, ts, ...extra }) as StoredEvent;
   const events = [
     ev('pageview', 0, { view_token: 'A', visitor_id: 'va' }),
     ev('share', 5, { view_token: 'A', visitor_id: 'va' }),
     ev('preview', 6, { channel: 'whatsapp', class: 'preview' }),
-    ev('pageview', 16, { view_token: 'B', parent_token: 'A', visitor_id: 'vb', channel: 'whatsapp', class: 'dark_social' }),
+    ev('pageview', 16, {
+      view_token: 'B',
+      parent_token: 'A',
+      visitor_id: 'vb',
+      channel: 'whatsapp',
+      class: 'dark_social',
+    }),
     ev('share', 20, { view_token: 'B', visitor_id: 'vb' }),
-    ev('pageview', 30, { view_token: 'C', parent_token: 'B', visitor_id: 'vc', channel: 'unknown', class: 'dark_social' }),
-    ev('pageview', 31, { view_token: 'D', parent_token: 'A', visitor_id: 'vd', channel: 'email', class: 'dark_social' }),
+    ev('pageview', 30, {
+      view_token: 'C',
+      parent_token: 'B',
+      visitor_id: 'vc',
+      channel: 'unknown',
+      class: 'dark_social',
+    }),
+    ev('pageview', 31, {
+      view_token: 'D',
+      parent_token: 'A',
+      visitor_id: 'vd',
+      channel: 'email',
+      class: 'dark_social',
+    }),
     ev('pageview', 40, { path: '/other', view_token: 'E', visitor_id: 've' }),
   ];
   it('counts shares, previews, arrivals, sharers, k-factor, depth and preview latency', () => {
@@ -66,6 +97,11 @@ describe('cascade figures, hand-computed', () => {
       previewToArrival: 3,
       previewToArrivalMedianMs: 10,
     });
-    expect(computeCascadeFigures(events, '/other')).toMatchObject({ shares: 0, arrivals: 0, kFactor: null, depth: 0 });
+    expect(computeCascadeFigures(events, '/other')).toMatchObject({
+      shares: 0,
+      arrivals: 0,
+      kFactor: null,
+      depth: 0,
+    });
   });
 });

@@ -32,7 +32,10 @@ const median = (values: number[]): number | null => {
 };
 
 /** Computes the figures from a site's events in time order (optionally one path's). */
-export function computeCascadeFigures(events: readonly StoredEvent[], path?: string): CascadeFigures {
+export function computeCascadeFigures(
+  events: readonly StoredEvent[],
+  path?: string,
+): CascadeFigures {
   const mine = path === undefined ? events : events.filter((event) => event.path === path);
   const shares = mine.filter((event) => event.name === 'share');
   const previews = mine.filter((event) => event.name === 'preview');
@@ -46,11 +49,14 @@ export function computeCascadeFigures(events: readonly StoredEvent[], path?: str
     if (event.name !== 'pageview' && event.name !== 'click') continue;
     const parent = event.parent_token ? (generation.get(event.parent_token) ?? 0) : -1;
     generation.set(event.view_token, parent + 1);
-    if (event.parent_token && (path === undefined || event.path === path)) depth = Math.max(depth, parent + 1);
+    if (event.parent_token && (path === undefined || event.path === path))
+      depth = Math.max(depth, parent + 1);
   }
   const latencies: number[] = [];
   for (const preview of previews) {
-    const next = arrivals.find((arrival) => arrival.ts >= preview.ts && arrival.channel === preview.channel);
+    const next = arrivals.find(
+      (arrival) => arrival.ts >= preview.ts && arrival.channel === preview.channel,
+    );
     if (next) latencies.push(next.ts - preview.ts);
   }
   return {

@@ -1,10 +1,10 @@
+export type { CascadeNode } from './build-cascade-tree.ts';
+export { buildCascadeTree, measureCascade } from './build-cascade-tree.ts';
 export { buildRedirectUrl } from './build-redirect-url.ts';
+export type { CascadeFigures } from './compute-cascade-figures.ts';
+export { computeCascadeFigures } from './compute-cascade-figures.ts';
 export { createShareCode, SHARE_CODE } from './create-share-code.ts';
 export type { OpenGraphCard } from './fetch-open-graph.ts';
 export { fetchOpenGraph, parseOpenGraph } from './fetch-open-graph.ts';
 export { renderShareCard } from './render-share-card.ts';
 export { SHARE_INTENT_CHANNELS, shareIntentUrl } from './share-intent.ts';
-export type { CascadeNode } from './build-cascade-tree.ts';
-export { buildCascadeTree, measureCascade } from './build-cascade-tree.ts';
-export type { CascadeFigures } from './compute-cascade-figures.ts';
-export { computeCascadeFigures } from './compute-cascade-figures.ts';
