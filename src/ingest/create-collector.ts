@@ -10,6 +10,7 @@ import { parseTrackerPayload } from './payload-schema.ts';
 import { DROP_REASONS, type DropReason, type RequestMeta, runPipeline } from './pipeline.ts';
 import { createPipelineSteps } from './pipeline-steps.ts';
 import { type ServerHit, toPreviewEvent } from './preview-event.ts';
+import { createRecentViews } from './recent-views.ts';
 import { createSessionTracker } from './session-tracker.ts';
 import { COLLECTOR_STREAM, createStoreWriter } from './store-writer.ts';
 import { createVisitorHasher } from './visitor-hash.ts';
@@ -62,12 +63,14 @@ export async function createCollector(options: CollectorOptions) {
   let sequence = 0;
   const newEventId = () => `${bootId}${(sequence++).toString(36).padStart(8, '0')}`;
   const hasher = createVisitorHasher(state);
+  const recentViews = createRecentViews();
   const steps = createPipelineSteps({
     state,
     hasher,
     sessions: createSessionTracker(),
     rateLimitPerSecond: options.rateLimitPerSecond,
     newEventId,
+    recentViews,
   });
   const serverClassifiers = new Map<string, Classifier>();
   let previews = 0;
@@ -122,6 +125,16 @@ export async function createCollector(options: CollectorOptions) {
       }
       const event = await toPreviewEvent(hit, site, classify, hasher, newEventId());
       if (!event) return false;
+      // Sender-side fetchers (WhatsApp, iMessage, Signal) come from the sharer's own device.
+      const sharerView = event.visitor_id
+        ? recentViews.sharerView(
+            site.id,
+            await hasher.deviceId(site.id, hit.ip, hit.now),
+            event.path,
+            event.ts,
+          )
+        : null;
+      if (sharerView) event.props = JSON.stringify({ sharer_view: sharerView });
       writer.push(await log.append(event));
       previews++;
       return true;

@@ -2,6 +2,7 @@ import { type Classifier, createClassifier } from '../classify/index.ts';
 import type { Site, StateStore, StoredEvent } from '../store/index.ts';
 import { describeDevice } from './describe-device.ts';
 import type { Dropped, PendingEvent, Step } from './pipeline.ts';
+import type { RecentViews } from './recent-views.ts';
 import type { createSessionTracker } from './session-tracker.ts';
 import type { VisitorHasher } from './visitor-hash.ts';
 
@@ -12,6 +13,7 @@ export interface StepDeps {
   /** Events per second allowed from one IP + user agent; 0 disables the limit. */
   rateLimitPerSecond: number;
   newEventId: () => string;
+  recentViews: RecentViews;
 }
 
 const SITE_CACHE_MS = 10_000;
@@ -128,10 +130,11 @@ export function createPipelineSteps(deps: StepDeps): (readonly [string, Step])[]
 
   const putVisitor: Step = async (pending) => {
     const { ip, userAgent, now } = pending.request;
-    return {
-      ...pending,
-      visitorId: await deps.hasher.visitorId(pending.site!.id, ip, userAgent, now),
-    };
+    const siteId = pending.site!.id;
+    const visitorId = await deps.hasher.visitorId(siteId, ip, userAgent, now);
+    const deviceId =
+      pending.payload.n === 'pageview' ? await deps.hasher.deviceId(siteId, ip, now) : undefined;
+    return { ...pending, visitorId, deviceId };
   };
 
   const putClassification: Step = (pending): PendingEvent | Dropped => {
@@ -194,6 +197,15 @@ export function createPipelineSteps(deps: StepDeps): (readonly [string, Step])[]
           ? JSON.stringify({ url: payload.o })
           : '',
     };
+    if (pending.deviceId && event.view_token) {
+      deps.recentViews.remember(
+        event.site_id,
+        pending.deviceId,
+        event.path,
+        event.view_token,
+        event.ts,
+      );
+    }
     return { ...pending, event };
   };
 

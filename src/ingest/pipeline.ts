@@ -25,6 +25,8 @@ export interface PendingEvent {
   request: RequestMeta;
   site?: Site;
   visitorId?: string;
+  /** In memory only: matches a sender-side preview to this view (see recent-views.ts). */
+  deviceId?: string;
   classification?: Classification;
   sessionId?: string;
   event?: StoredEvent;

@@ -32,22 +32,31 @@ export function createVisitorHasher(state: StateStore) {
     return salt;
   }
 
+  /** HMAC of `key` under the day's salt, memoised for a minute (see `ids`). */
+  async function saltedId(key: string, now: number): Promise<string> {
+    const salt = await saltFor(now);
+    if (now - idsSince > ID_MEMO_MS || now < idsSince) {
+      ids = new Map();
+      idsSince = now;
+    }
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = createHmac('sha256', salt).update(key).digest('hex').slice(0, 16);
+      if (ids.size >= MAX_REMEMBERED_IDS) ids.clear();
+      ids.set(key, id);
+    }
+    return id;
+  }
+
   return {
-    async visitorId(siteId: string, ip: string, userAgent: string, now: number): Promise<string> {
-      const salt = await saltFor(now);
-      const key = `${siteId}|${ip}|${userAgent}`;
-      if (now - idsSince > ID_MEMO_MS || now < idsSince) {
-        ids = new Map();
-        idsSince = now;
-      }
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = createHmac('sha256', salt).update(key).digest('hex').slice(0, 16);
-        if (ids.size >= MAX_REMEMBERED_IDS) ids.clear();
-        ids.set(key, id);
-      }
-      return id;
-    },
+    visitorId: (siteId: string, ip: string, userAgent: string, now: number): Promise<string> =>
+      saltedId(`v|${siteId}|${ip}|${userAgent}`, now),
+    /**
+     * HMAC(daily salt, site | IP): the device, whatever app it uses. Never stored: it only
+     * matches a preview fetched by a phone's messaging app to that phone's recent page view.
+     */
+    deviceId: (siteId: string, ip: string, now: number): Promise<string> =>
+      saltedId(`d|${siteId}|${ip}`, now),
     /** Deletes expired salts at most once an hour. */
     async pruneSalts(now: number): Promise<number> {
       if (now - lastPrune < DAY_MS / 24) return 0;

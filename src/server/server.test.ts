@@ -217,3 +217,36 @@ describe('GET /share/:channel', () => {
     );
   });
 });
+
+describe('previews from the sharer’s own device', () => {
+  it('ties a WhatsApp preview to the recent view of the same page from the same address', async () => {
+    await post(
+      { n: 'pageview', d: 'a.example', u: 'https://a.example/shared/page', k: 'ViewerTok1' },
+      { 'user-agent': WHATSAPP_IN_APP },
+    );
+    await server.collector.flush();
+    const now = Date.now();
+    // The phone's WhatsApp builds the preview: same address as the browser, another user agent.
+    await server.collector.collectPreview('a.example', {
+      url: 'https://a.example/shared/page',
+      userAgent: 'WhatsApp/2.23.20.0 i',
+      ip: '127.0.0.1',
+      now,
+    });
+    // Slack's servers fetch from elsewhere: no sharer.
+    await server.collector.collectPreview('a.example', {
+      url: 'https://a.example/shared/page',
+      userAgent: 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)',
+      ip: '127.0.0.1',
+      now,
+    });
+    await server.collector.flush();
+    const previews = (await server.events.list(siteA, { name: 'preview' })).filter(
+      (p) => p.path === '/shared/page',
+    );
+    expect(previews.find((p) => p.channel === 'whatsapp')?.props).toBe(
+      '{"sharer_view":"ViewerTok1"}',
+    );
+    expect(previews.find((p) => p.channel === 'slack')?.props).toBe('');
+  });
+});
