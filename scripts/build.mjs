@@ -9,6 +9,8 @@ await build({
     cli: 'src/cli/main.ts',
     'event-store-thread': 'src/store/threaded/event-store-thread.ts',
     'logs-worker': 'src/logs/logs-worker.ts',
+    // For sites' own servers: `import … from 'penumbra/preview-capture'` (package.json exports).
+    'preview-capture': 'src/links/capture/index.ts',
   },
   // Each command's heavy dependencies (DuckDB, Fastify) load only when that command runs.
   splitting: true,
