@@ -9,6 +9,8 @@ export interface CascadeNode {
   /** 0 for the root sharer, 1 for the people they shared with, … */
   generation: number;
   ts: number | null;
+  /** Milliseconds from the parent's arrival to this one (null when the parent's time is unknown). */
+  timeToClickMs: number | null;
   children: CascadeNode[];
 }
 
@@ -45,6 +47,7 @@ export function buildCascadeTree(edges: readonly ShareEdge[], token: string): Ca
           path: edge.path,
           generation: node.generation + 1,
           ts: edge.ts,
+          timeToClickMs: node.ts === null ? null : edge.ts - node.ts,
           children: [],
         }),
       );
@@ -58,6 +61,7 @@ export function buildCascadeTree(edges: readonly ShareEdge[], token: string): Ca
     path: first?.path ?? '',
     generation: 0,
     ts: null,
+    timeToClickMs: null,
     children: [],
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Collector } from '../ingest/index.ts';
 import { buildCascadeTree, computeCascadeFigures, measureCascade } from '../links/index.ts';
@@ -62,22 +62,25 @@ export function registerCascadeRoutes(
     },
   );
 
-  app.post<{ Params: { domain: string } }>(
-    '/api/sites/:domain/previews',
-    async (request, reply) => {
-      const site = await authorizeSite(request, reply, state, request.params.domain);
-      if (!site) return reply;
-      const parsed = parseJsonBody(request.body, previewReportSchema);
-      if (!parsed.ok) return reply.code(400).send({ error: parsed.error });
-      const { url, user_agent, ip, time } = parsed.value;
-      const recorded = await collector.collectPreview(site.domain, {
-        url,
-        userAgent: user_agent,
-        ip,
-        now: time ? Date.parse(time) : Date.now(),
-      });
-      // A fetch that is not a preview (a person, a crawler) is answered, not stored.
-      return reply.code(202).send({ recorded });
-    },
+  // The site is named in the path, or (POST /api/previews) by the reported URL's host.
+  const reportPreview = async (request: FastifyRequest, reply: FastifyReply, domain?: string) => {
+    const parsed = parseJsonBody(request.body, previewReportSchema);
+    const siteDomain = domain ?? (parsed.ok ? new URL(parsed.value.url).hostname : '');
+    const site = await authorizeSite(request, reply, state, siteDomain);
+    if (!site) return reply;
+    if (!parsed.ok) return reply.code(400).send({ error: parsed.error });
+    const { url, user_agent, ip, time } = parsed.value;
+    const recorded = await collector.collectPreview(site.domain, {
+      url,
+      userAgent: user_agent,
+      ip,
+      now: time ? Date.parse(time) : Date.now(),
+    });
+    // A fetch that is not a preview (a person, a crawler) is answered, not stored.
+    return reply.code(202).send({ recorded });
+  };
+  app.post<{ Params: { domain: string } }>('/api/sites/:domain/previews', (request, reply) =>
+    reportPreview(request, reply, request.params.domain),
   );
+  app.post('/api/previews', (request, reply) => reportPreview(request, reply));
 }

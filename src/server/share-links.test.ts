@@ -234,3 +234,29 @@ describe('POST /api/sites/:domain/previews', () => {
     ).toBe(404);
   });
 });
+
+describe('POST /api/previews (site taken from the URL)', () => {
+  it('accepts a report for one of the token’s sites and refuses others', async () => {
+    const post = (body: unknown) =>
+      fetch(`${server.url}/api/previews`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const ok = await post({
+      url: 'https://www.news.example/cake',
+      user_agent: 'TelegramBot (like TwitterBot)',
+    });
+    expect(ok.status).toBe(202);
+    expect(await ok.json()).toEqual({ recorded: true });
+    expect(
+      (
+        await post({
+          url: 'https://other.example/cake',
+          user_agent: 'TelegramBot (like TwitterBot)',
+        })
+      ).status,
+    ).toBe(404);
+    expect((await post({ url: 'not a url', user_agent: 'x' })).status).toBe(404);
+  });
+});
