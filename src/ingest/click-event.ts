@@ -14,10 +14,24 @@ export interface LinkClick {
   now: number;
 }
 
+const parts = new Map<string, { hostname: string; pathname: string }>();
+
+/** Host and path of a link's target, parsed once per target. */
+function targetParts(target: string): { hostname: string; pathname: string } {
+  let found = parts.get(target);
+  if (!found) {
+    const url = new URL(target);
+    found = { hostname: url.hostname, pathname: url.pathname };
+    if (parts.size >= 10_000) parts.clear();
+    parts.set(target, found);
+  }
+  return found;
+}
+
 /** A share-link click as an event: the root of the cascade its token starts. */
 export function toClickEvent(click: LinkClick, id: string): StoredEvent {
   const { link, classification: c } = click;
-  const target = new URL(link.target);
+  const target = targetParts(link.target);
   return {
     id,
     site_id: link.siteId,

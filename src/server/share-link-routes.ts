@@ -40,6 +40,7 @@ const linkRequestSchema = z
   .strict();
 
 const CARD_TTL_MS = 3_600_000;
+const LINK_CACHE_MS = 60_000;
 const NOT_FOUND_PAGE = (code: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>Link not found</title></head>
 <body><h1>This link does not exist</h1><p>No share link has the code “${escapeHtml(code)}”.</p></body></html>`;
@@ -66,6 +67,18 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
     return card;
   };
 
+  // Links never change once made; a short cache spares SQLite a look-up per click, and the
+  // TTL bounds how long a deleted site's links keep working.
+  const linkCache = new Map<string, { at: number; link: ShareLink | null }>();
+  const findLink = async (code: string): Promise<ShareLink | null> => {
+    const cached = linkCache.get(code);
+    if (cached && Date.now() - cached.at < LINK_CACHE_MS) return cached.link;
+    const link = await state.findShareLink(code);
+    if (linkCache.size >= 10_000) linkCache.clear();
+    linkCache.set(code, { at: Date.now(), link });
+    return link;
+  };
+
   app.post('/api/links', async (request, reply) => {
     const record = await findCallerToken(request, state);
     if (!record) return reply.code(401).send({ error: 'missing or unknown API token' });
@@ -86,7 +99,7 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
     url: '/s/:code',
     handler: async (request, reply) => {
       const { code } = request.params;
-      const link = SHARE_CODE.test(code) ? await state.findShareLink(code) : null;
+      const link = SHARE_CODE.test(code) ? await findLink(code) : null;
       if (!link) return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE(code));
       const hit = serverHit(request, link.target);
       const verdict = classify({
