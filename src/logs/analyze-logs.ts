@@ -60,7 +60,7 @@ export interface AnalyzeIo {
 const MAX_LINE_BYTES = 64 * 1024;
 const CHUNK_BYTES = 1 << 20;
 
-interface PreparedSource {
+export interface PreparedSource {
   source: LogSource;
   name: string;
   format: LogFormat;
@@ -87,7 +87,7 @@ function fallbackFormat(forced: LogFormatName | null): LogFormat {
   return { name: 'json', fields };
 }
 
-function prepare(
+export function prepare(
   sources: LogSource[],
   options: LogsOptions,
   notice: (m: string) => void,
@@ -109,7 +109,7 @@ function prepare(
   return orderSources(prepared);
 }
 
-function siteHostsFor(
+export function siteHostsFor(
   prepared: PreparedSource[],
   options: LogsOptions,
   notice: (m: string) => void,

@@ -13,10 +13,19 @@ export async function openStores(
 ): Promise<{ events: EventStore; state: StateStore }> {
   const state = await createSqliteStateStore({ path: join(dataDir, 'state.sqlite') });
   await state.migrate();
-  // DuckDB lives in a worker thread: its synchronous appender would otherwise stall ingestion.
-  const events = await createThreadedEventStore({ path: join(dataDir, 'events.duckdb') });
-  await events.migrate();
-  return { events, state };
+  try {
+    // DuckDB lives in a worker thread: its synchronous appender would otherwise stall ingestion.
+    const events = await createThreadedEventStore({ path: join(dataDir, 'events.duckdb') });
+    await events.migrate().catch(async (error: unknown) => {
+      await events.close();
+      throw error;
+    });
+    return { events, state };
+  } catch (error) {
+    // E.g. the server holds the DuckDB file: do not leave the SQLite handle open behind us.
+    await state.close();
+    throw error;
+  }
 }
 
 /** Only the state store (SQLite allows several processes; DuckDB belongs to the server). */

@@ -4,21 +4,28 @@ import { dirname, resolve } from 'node:path';
 import {
   analyzeLogs,
   computeReport,
+  type ImportPlan,
+  ImportTargetError,
+  importLogs,
   LOG_FORMAT_NAMES,
   type LogFormatName,
   type LogsAggregates,
   LogsInputError,
   type LogsOptions,
   type LogsProgress,
+  type OpenImportTarget,
+  openImportTarget,
   parseFieldsOption,
+  planImport,
   renderHtml,
   renderTerminal,
   startProgressBar,
 } from '../../logs/index.ts';
-import type { Command } from '../command.ts';
+import type { Command, CommandIo } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { parseArgs, parseIntegerFlag } from '../parse-args.ts';
 import { writeAll } from '../write-all.ts';
+import { dataDirFrom } from './sites.ts';
 
 const HELP = `Usage: penumbra logs FILE... [options]
 
@@ -54,6 +61,14 @@ Options:
                          core for large inputs; 0 = none)
   -h, --help             show this help
 
+Import (so the dashboard shows the history):
+  --import               also store the page views and preview fetches in the event store,
+                         for the site named by the first --site-host (or the guessed host),
+                         which must be registered (penumbra sites add DOMAIN). Importing a
+                         file again adds only its new lines. Needs files, not stdin, and the
+                         server stopped (it holds the store).
+  --data DIR             data directory (default: $PENUMBRA_DATA or ~/.penumbra)
+
 See docs/logs.md for what is counted and how.
 `;
 
@@ -71,6 +86,8 @@ const OPTIONS = {
   format: { type: 'string' },
   fields: { type: 'string' },
   threads: { type: 'string' },
+  import: { type: 'boolean' },
+  data: { type: 'string' },
 } as const;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -153,33 +170,103 @@ export const logsCommand: Command = {
     const { logs, flags } = optionsFrom(argv);
     const top = parseIntegerFlag('top', flags.top, 10);
     checkHtmlTarget(flags.html);
+    if (flags.data !== undefined && flags.import !== true) {
+      throw new UsageError('--data goes with --import');
+    }
     const quiet = flags.quiet === true;
     const note = (message: string): void => {
       if (!quiet) io.stderr.write(`${message}\n`);
     };
-    const progress: LogsProgress = { bytesRead: 0, totalBytes: null, lines: 0 };
-    const bar = !quiet && io.stderrIsTty ? startProgressBar(io.stderr, progress) : null;
-    let aggregates: LogsAggregates;
+    const importing = flags.import === true ? await prepareImport(logs, flags.data, io) : null;
     try {
-      aggregates = await analyzeLogs(logs, {
-        stdin: io.stdin,
-        progress,
-        notice: (message) => (bar ? bar.note(message) : note(message)),
-      });
-    } catch (error) {
-      if (error instanceof LogsInputError) throw new UsageError(error.message);
-      throw error;
+      await report(logs, flags, top, io, note);
+      if (importing === null) return 0;
+      const { plan, target, dataDir } = importing;
+      const sizes = plan.sources.map((p) => p.source.size ?? 0);
+      const total = sizes.reduce((sum, size) => sum + size, 0);
+      const progress: LogsProgress = { bytesRead: 0, totalBytes: total, lines: 0 };
+      const bar = !quiet && io.stderrIsTty ? startProgressBar(io.stderr, progress) : null;
+      let summary: Awaited<ReturnType<typeof importLogs>>;
+      try {
+        summary = await importLogs(
+          plan,
+          logs,
+          { events: target.events, siteId: target.site.id },
+          progress,
+        );
+      } finally {
+        bar?.stop();
+      }
+      note(
+        `imported ${summary.pageViews} page views and ${summary.previews} previews into ${dataDir} (site ${target.site.domain})`,
+      );
+      return 0;
     } finally {
-      bar?.stop();
+      await importing?.target.close();
     }
-    const report = computeReport(aggregates, { top });
-    for (const warning of report.warnings) note(`warning: ${warning}`);
-    if (flags.html !== undefined) {
-      await writeFile(flags.html, renderHtml(report));
-      note(`HTML report written to ${flags.html}`);
-    }
-    const text = flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderTerminal(report, top);
-    await writeAll(io.stdout, text);
-    return 0;
   },
 };
+
+/** Everything --import needs, checked before the logs are read: files, site, a free store. */
+async function prepareImport(
+  logs: LogsOptions,
+  data: string | undefined,
+  io: CommandIo,
+): Promise<{ plan: ImportPlan; target: OpenImportTarget; dataDir: string }> {
+  if (logs.files.includes('-')) {
+    throw new UsageError('--import reads files, not stdin (-): save the log to a file first');
+  }
+  const dataDir = dataDirFrom(data);
+  let plan: ImportPlan;
+  try {
+    plan = await planImport(logs, { stdin: io.stdin });
+  } catch (error) {
+    if (error instanceof LogsInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  const domain = plan.siteHosts[0];
+  if (domain === undefined) {
+    throw new UsageError(
+      '--import needs the site: name it with --site-host DOMAIN (registered with `penumbra sites add DOMAIN`)',
+    );
+  }
+  try {
+    return { plan, target: await openImportTarget(dataDir, domain), dataDir };
+  } catch (error) {
+    if (error instanceof ImportTargetError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function report(
+  logs: LogsOptions,
+  flags: ReturnType<typeof optionsFrom>['flags'],
+  top: number,
+  io: CommandIo,
+  note: (message: string) => void,
+): Promise<void> {
+  const quiet = flags.quiet === true;
+  const progress: LogsProgress = { bytesRead: 0, totalBytes: null, lines: 0 };
+  const bar = !quiet && io.stderrIsTty ? startProgressBar(io.stderr, progress) : null;
+  let aggregates: LogsAggregates;
+  try {
+    aggregates = await analyzeLogs(logs, {
+      stdin: io.stdin,
+      progress,
+      notice: (message) => (bar ? bar.note(message) : note(message)),
+    });
+  } catch (error) {
+    if (error instanceof LogsInputError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    bar?.stop();
+  }
+  const report = computeReport(aggregates, { top });
+  for (const warning of report.warnings) note(`warning: ${warning}`);
+  if (flags.html !== undefined) {
+    await writeFile(flags.html, renderHtml(report));
+    note(`HTML report written to ${flags.html}`);
+  }
+  const text = flags.json ? `${JSON.stringify(report, null, 2)}\n` : renderTerminal(report, top);
+  await writeAll(io.stdout, text);
+}
