@@ -3,6 +3,7 @@ import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
 import { linksCommand } from './links.ts';
 import { logsCommand } from './logs.ts';
+import { recipesCommand } from './recipes.ts';
 import { serveCommand } from './serve.ts';
 import { sitesCommand } from './sites.ts';
 import { tokensCommand } from './tokens.ts';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   sitesCommand,
   tokensCommand,
   linksCommand,
+  recipesCommand,
 ];

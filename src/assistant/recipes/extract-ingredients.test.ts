@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance } from './edit-distance.ts';
+import { extractIngredients } from './extract-ingredients.ts';
+
+const have = (text: string) => extractIngredients(text).have;
+const without = (text: string) => extractIngredients(text).without;
+
+describe('extractIngredients', () => {
+  it('reads the three examples of the issue', () => {
+    expect(have("j'ai 3 oeufs, un reste de gruyère et des tomates")).toEqual([
+      'egg',
+      'gruyere',
+      'tomato',
+    ]);
+    expect(have('tengo pollo, arroz y pimientos')).toEqual(['chicken', 'rice', 'bell-pepper']);
+    expect(have('eggs cheese tomatoes')).toEqual(['egg', 'cheese', 'tomato']);
+  });
+
+  it('parses leading quantities in digits and words', () => {
+    const [egg] = extractIngredients("j'ai 3 oeufs").mentions;
+    expect(egg?.quantity).toBe(3);
+    expect(extractIngredients('dos tazas de arroz').mentions[0]?.quantity).toBe(2);
+    expect(extractIngredients('200 g of spinach').mentions[0]?.quantity).toBe(200);
+  });
+
+  it('understands negation in each language, scoped to its clause', () => {
+    expect(without('pas de lait')).toEqual(['milk']);
+    expect(without("sans oeufs, mais j'ai des pâtes")).toEqual(['egg']);
+    expect(have("sans oeufs, mais j'ai des pâtes")).toEqual(['pasta']);
+    expect(without("pas de lait ni d'oeufs")).toEqual(['milk', 'egg']);
+    expect(without('no eggs')).toEqual(['egg']);
+    expect(without('without milk')).toEqual(['milk']);
+    expect(without("I don't have butter")).toEqual(['butter']);
+    expect(extractIngredients('rice, no milk and eggs')).toMatchObject({
+      have: ['rice', 'egg'],
+      without: ['milk'],
+    });
+    expect(without('sin huevo')).toEqual(['egg']);
+    expect(extractIngredients('sin gluten ni leche, tengo arroz')).toMatchObject({
+      have: ['rice'],
+      without: ['milk'],
+    });
+  });
+
+  it('folds accents and case, with or without them', () => {
+    expect(have('ŒUFS, Crème, GRUYÈRE')).toEqual(['egg', 'cream', 'gruyere']);
+    expect(have('oeufs creme gruyere')).toEqual(['egg', 'cream', 'gruyere']);
+    expect(have('Calabacín y champiñones')).toEqual(['zucchini', 'mushroom']);
+    expect(have('calabacin y champinones')).toEqual(['zucchini', 'mushroom']);
+    expect(have('JALAPEÑOS')).toEqual(['jalapeno']);
+  });
+
+  it('handles plurals and multi-word names', () => {
+    expect(have('pommes de terre, poireaux, carottes')).toEqual(['potato', 'leek', 'carrot']);
+    expect(have('pechuga de pollo, cebollas, pimientos')).toEqual([
+      'chicken',
+      'onion',
+      'bell-pepper',
+    ]);
+    expect(have('potatoes, cherries, peppers')).toEqual(['potato', 'cherry', 'bell-pepper']);
+    expect(have('pâtes et patates douces')).toEqual(['pasta', 'sweet-potato']);
+  });
+
+  it('tolerates typos on longer words only', () => {
+    expect(have('chiken, brocoli, tomatos')).toEqual(['chicken', 'broccoli', 'tomato']);
+    expect(have('courgetes, champigons')).toEqual(['zucchini', 'mushroom']);
+    expect(have('zanahorais, berenjna')).toEqual(['carrot', 'eggplant']);
+    expect(extractIngredients('chiken').mentions[0]?.fuzzy).toBe(true);
+    // Short words are never guessed: "rix" is not rice.
+    expect(have('rix')).toEqual([]);
+  });
+
+  it('ignores chat words that are not food', () => {
+    expect(have("j'ai un reste dans le frigo")).toEqual([]);
+    expect(have('what can I cook tonight?')).toEqual([]);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts swaps as one edit and stops past the bound', () => {
+    expect(editDistance('tomate', 'toamte', 1)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});

@@ -1,0 +1,149 @@
+import { editDistance } from './edit-distance.ts';
+import { defaultLexicon, type Lexicon } from './lexicon/lexicon.ts';
+import { normalizeText } from './lexicon/normalize-text.ts';
+
+export interface IngredientMention {
+  id: string;
+  /** The folded words that matched. */
+  text: string;
+  negated: boolean;
+  /** True when matched through a typo (bounded edit distance), so a UI can confirm it. */
+  fuzzy: boolean;
+  quantity?: number;
+}
+
+export interface Extraction {
+  /** Ingredient ids the person has, in the order first mentioned. */
+  have: string[];
+  /** Ingredient ids the person said they do not have or do not want. */
+  without: string[];
+  mentions: IngredientMention[];
+}
+
+// Clause boundaries: a negation covers the rest of its clause ("no eggs or milk", "pas de
+// lait ni d'oeufs") but not what follows "and"/"but" ("no milk but eggs").
+const CLAUSE_BREAK = new Set(['and', 'but', 'et', 'mais', 'y', 'e', 'pero', 'also', 'aussi']);
+const NEGATION = new Set(['no', 'not', 'without', 'dont', 'sans', 'pas', 'aucun', 'aucune']);
+NEGATION.add('sin').add('ni').add('nor').add('ningun').add('ninguna').add('none').add('jamais');
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+};
+const UNITS = new Set(['g', 'gr', 'kg', 'ml', 'cl', 'l', 'cup', 'cups', 'tasse', 'tasses']);
+UNITS.add('taza').add('tazas').add('lb').add('oz').add('gramos').add('grammes').add('litre');
+// Frequent chat words of five letters or more that sit within typo distance of a food name.
+const NOT_FOOD = new Set(['there', 'leche', 'reste', 'restes', 'tengo', 'tienes', 'quiero']);
+for (const w of ['frigo', 'fridge', 'nevera', 'heladera', 'recette', 'recipe', 'receta'])
+  NOT_FOOD.add(w);
+for (const w of ['minutes', 'minutos', 'about', 'would', 'could', 'please', 'thanks', 'merci'])
+  NOT_FOOD.add(w);
+for (const w of ['gracias', 'quelques', 'algunos', 'algunas', 'leftover', 'leftovers', 'avoir'])
+  NOT_FOOD.add(w);
+// Preparation words of recipe lines ("minced" is one letter from "mince", "paste" from "pasta").
+for (const w of ['minced', 'chopped', 'sliced', 'diced', 'grated', 'peeled', 'sauce', 'paste'])
+  NOT_FOOD.add(w);
+for (const w of ['sticks', 'better', 'creamy', 'pearls', 'fresh', 'frais', 'fresca', 'liters'])
+  NOT_FOOD.add(w);
+
+function splitClauses(text: string): string[][] {
+  const clauses: string[][] = [];
+  for (const part of text.split(/[,;.!?\n/+&]+/)) {
+    let current: string[] = [];
+    for (const word of normalizeText(part).split(' ')) {
+      if (!word) continue;
+      if (CLAUSE_BREAK.has(word)) {
+        clauses.push(current);
+        current = [];
+      } else current.push(word);
+    }
+    clauses.push(current);
+  }
+  return clauses.filter((c) => c.length > 0);
+}
+
+function fuzzyMatch(word: string, lexicon: Lexicon): string | undefined {
+  if (word.length < 6 || NOT_FOOD.has(word)) return undefined;
+  // One typo from 6 letters, two from 11: shorter words have too many false friends across
+  // three languages ("fresh" is one edit from "fresa", "sauce" from "sauge").
+  const max = word.length >= 11 ? 2 : 1;
+  let bestId: string | undefined;
+  let best = max + 1;
+  let tie = false;
+  for (const candidate of lexicon.fuzzyWords) {
+    if (candidate[0] !== word[0]) continue;
+    const d = editDistance(word, candidate, max);
+    const id = lexicon.byName.get(candidate);
+    if (d < best) {
+      best = d;
+      bestId = id;
+      tie = false;
+    } else if (d === best && id !== bestId) tie = true;
+  }
+  return best <= max && !tie ? bestId : undefined;
+}
+
+function quantityBefore(words: string[], index: number): number | undefined {
+  let i = index - 1;
+  // Skip fillers between the number and the food ("3 g de", "2 cups of", "deux tasses de").
+  while (i >= 0 && ['de', 'd', 'of', 'del', 'des', 'du'].includes(words[i] ?? '')) i--;
+  if (i >= 0 && UNITS.has(words[i] ?? '')) i--;
+  const word = words[i];
+  if (word === undefined) return undefined;
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS[word];
+}
+
+/**
+ * Finds the ingredients in a free-text message in French, English or Spanish: longest match
+ * on folded names (so "pomme de terre" beats "pomme"), then a bounded-typo match for single
+ * longer words, with negations scoped to their clause and leading quantities read.
+ */
+export function extractIngredients(text: string, lexicon: Lexicon = defaultLexicon): Extraction {
+  const mentions: IngredientMention[] = [];
+  for (const words of splitClauses(text)) {
+    let negated = false;
+    for (let i = 0; i < words.length; ) {
+      const word = words[i] ?? '';
+      if (NEGATION.has(word) || (word === 'don' && words[i + 1] === 't')) negated = true;
+      let matched = false;
+      for (let n = Math.min(lexicon.maxWords, words.length - i); n >= 1; n--) {
+        const phrase = words.slice(i, i + n).join(' ');
+        const id = lexicon.byName.get(phrase);
+        if (!id) continue;
+        const mention: IngredientMention = { id, text: phrase, negated, fuzzy: false };
+        const quantity = quantityBefore(words, i);
+        if (quantity !== undefined) mention.quantity = quantity;
+        mentions.push(mention);
+        i += n;
+        matched = true;
+        break;
+      }
+      if (matched) continue;
+      const id = fuzzyMatch(word, lexicon);
+      if (id) mentions.push({ id, text: word, negated, fuzzy: true });
+      i++;
+    }
+  }
+  const without = [...new Set(mentions.filter((m) => m.negated).map((m) => m.id))];
+  const have = [...new Set(mentions.filter((m) => !m.negated).map((m) => m.id))].filter(
+    (id) => !without.includes(id),
+  );
+  return { have, without, mentions };
+}
