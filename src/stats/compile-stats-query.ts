@@ -1,0 +1,258 @@
+import type { Dialect, ParamType } from './dialect.ts';
+import {
+  type Dimension,
+  EVENT_METRICS,
+  type Metric,
+  type StatsFilter,
+  type StatsQuery,
+  VISIT_METRICS,
+} from './query-spec.ts';
+
+/**
+ * Where a dimension's value comes from. `visit` dimensions are attributed: an event that belongs
+ * to a visit takes its visit's value, which is the visit's first page view's (so a visit that
+ * lands from WhatsApp and then navigates stays `dark_social`, not `internal`). Events without a
+ * visit (previews, link clicks) keep their own. `event` dimensions are always the event's own.
+ */
+const DIMENSION_SOURCES: Record<Dimension, { column: string; scope: 'visit' | 'event' }> = {
+  class: { column: 'class', scope: 'visit' },
+  channel: { column: 'channel', scope: 'visit' },
+  confidence: { column: 'confidence', scope: 'visit' },
+  page: { column: 'path', scope: 'event' },
+  entry_page: { column: 'path', scope: 'visit' },
+  referrer_host: { column: 'referrer_host', scope: 'visit' },
+  utm_source: { column: 'utm_source', scope: 'visit' },
+  utm_medium: { column: 'utm_medium', scope: 'visit' },
+  utm_campaign: { column: 'utm_campaign', scope: 'visit' },
+  device: { column: 'device', scope: 'visit' },
+  browser: { column: 'browser', scope: 'visit' },
+  os: { column: 'os', scope: 'visit' },
+  country: { column: 'country', scope: 'visit' },
+  share_channel: { column: 'share_channel', scope: 'event' },
+  ga4: { column: 'ga4', scope: 'visit' },
+};
+
+type EventMetric = (typeof EVENT_METRICS)[number];
+type VisitMetric = (typeof VISIT_METRICS)[number];
+
+/** The event rows each event-level metric counts; names are constants, never user input. */
+const EVENT_METRIC_SQL: Record<EventMetric, string> = {
+  pageviews: "e.name = 'pageview'",
+  shares: "e.name = 'share'",
+  previews: "e.name = 'preview'",
+  // Clicks by crawlers and scanners are not people following a link.
+  clicks: "e.name = 'click' AND e.class <> 'bot'",
+};
+
+export interface CompiledColumn {
+  name: Dimension | Metric | 'bucket';
+  kind: 'dimension' | 'bucket' | 'metric';
+}
+
+/** SQL plus its positional parameters; `columns` names the result columns in order. */
+export interface CompiledStatsQuery {
+  sql: string;
+  params: (string | number)[];
+  columns: CompiledColumn[];
+}
+
+class Params {
+  readonly values: (string | number)[] = [];
+  constructor(private readonly dialect: Dialect) {}
+  add(value: string | number, type: ParamType): string {
+    this.values.push(value);
+    return this.dialect.param(this.values.length, type);
+  }
+}
+
+const isVisitMetric = (metric: Metric): metric is VisitMetric =>
+  (VISIT_METRICS as readonly Metric[]).includes(metric);
+const isEventMetric = (metric: Metric): metric is EventMetric =>
+  (EVENT_METRICS as readonly Metric[]).includes(metric);
+
+/** The value of `dimension` for an event row `e` (with its visit `v` when visits are joined). */
+function dimensionSql(dimension: Dimension): string {
+  const { column, scope } = DIMENSION_SOURCES[dimension];
+  return scope === 'visit' ? `coalesce(v.visit_${dimension}, e.${column})` : `e.${column}`;
+}
+
+function filterSql(filter: StatsFilter, params: Params, dialect: Dialect): string {
+  const column = dimensionSql(filter.dimension);
+  const value = params.add(filter.value, 'string');
+  if (filter.op === 'is') return `${column} = ${value}`;
+  if (filter.op === 'is_not') return `${column} <> ${value}`;
+  return dialect.contains(column, value);
+}
+
+/** What every CTE builder needs; the parameters are shared so placeholders stay numbered. */
+interface Context {
+  query: StatsQuery;
+  dialect: Dialect;
+  /** Site and range, for every scan of `events e`. */
+  base: string;
+  /** `base` plus the filters. */
+  where: string;
+  /** `<dimension expression> AS k0, ` … for each asked dimension. */
+  keySelect: string;
+  /** k0, k1 and `bucket` when the query has an interval: what groups and joins the results. */
+  groupAliases: string[];
+  needsVisits: boolean;
+}
+
+const groupBy = (aliases: string[]) => (aliases.length ? ` GROUP BY ${aliases.join(', ')}` : '');
+
+/**
+ * Compiles a validated query for `dialect`. Every user value becomes a parameter; dimension and
+ * metric names only select entries of the fixed tables above, so nothing user-typed reaches the
+ * SQL text. Shape: a `visits` CTE (one row per session, its first page view's dimensions), then
+ * `visit_metrics` and/or `event_metrics`, joined on the grouping keys when both are asked.
+ */
+export function compileStatsQuery(query: StatsQuery, dialect: Dialect): CompiledStatsQuery {
+  const params = new Params(dialect);
+  const site = params.add(query.siteId, 'string');
+  const from = params.add(query.from, 'epoch_ms');
+  const to = params.add(query.to, 'epoch_ms');
+  const base = `e.site_id = ${site} AND e.ts >= ${from} AND e.ts < ${to}`;
+  const filters = query.filters.map((filter) => ` AND ${filterSql(filter, params, dialect)}`);
+  const keys = query.dimensions.map(
+    (dimension, index) => `${dimensionSql(dimension)} AS k${index}`,
+  );
+  const visitMetrics = query.metrics.filter(isVisitMetric);
+  const eventMetrics = query.metrics.filter(isEventMetric);
+  const visitDimensions = [
+    ...new Set([...query.dimensions, ...query.filters.map((filter) => filter.dimension)]),
+  ].filter((dimension) => DIMENSION_SOURCES[dimension].scope === 'visit');
+  const context: Context = {
+    query,
+    dialect,
+    base,
+    where: base + filters.join(''),
+    keySelect: keys.map((key) => `${key}, `).join(''),
+    groupAliases: [...keys.map((_, index) => `k${index}`), ...(query.interval ? ['bucket'] : [])],
+    needsVisits: visitMetrics.length > 0 || visitDimensions.length > 0,
+  };
+  const ctes = context.needsVisits ? [visitsCte(context, visitDimensions)] : [];
+  const sources: Source[] = [];
+  if (visitMetrics.length) {
+    ctes.push(...visitMetricsCtes(context, visitMetrics));
+    sources.push({ alias: 'visit_metrics', metrics: visitMetrics });
+  }
+  if (eventMetrics.length) {
+    ctes.push(eventMetricsCte(context, eventMetrics));
+    sources.push({ alias: 'event_metrics', metrics: eventMetrics });
+  }
+  return {
+    sql: `WITH ${ctes.join(',\n')}\n${finalSelect(context, sources, params)}`,
+    params: params.values,
+    columns: [
+      ...query.dimensions.map((name) => ({ name, kind: 'dimension' as const })),
+      ...(query.interval ? [{ name: 'bucket' as const, kind: 'bucket' as const }] : []),
+      ...query.metrics.map((name) => ({ name, kind: 'metric' as const })),
+    ],
+  };
+}
+
+/**
+ * One row per session: its span, page view count, visitor and the entry (first page view) value
+ * of each visit-scoped dimension the query uses. Built from the range's page views only, so a
+ * visit crossing `from` starts at its first page view inside the range. Page views without a
+ * session id form no visit.
+ */
+function visitsCte({ dialect, base }: Context, dimensions: Dimension[]): string {
+  const entry = dimensions.map(
+    (d) => `, ${dialect.argMin(`e.${DIMENSION_SOURCES[d].column}`, 'e.ts')} AS visit_${d}`,
+  );
+  return (
+    'visits AS (SELECT e.session_id AS session_id, min(e.ts) AS visit_start, ' +
+    'max(e.ts) AS visit_end, count(*) AS visit_pageviews, ' +
+    `${dialect.argMin('e.visitor_id', 'e.ts')} AS visitor_id${entry.join('')} ` +
+    `FROM events e WHERE ${base} AND e.name = 'pageview' AND e.session_id <> '' ` +
+    'GROUP BY e.session_id)'
+  );
+}
+
+/**
+ * One row per (keys, visit) first, so a visit counts once per group even when grouped by a page
+ * it viewed three times; then the per-visit values are averaged per group. A visit falls in the
+ * bucket where it started.
+ */
+function visitMetricsCtes(context: Context, metrics: VisitMetric[]): string[] {
+  const { dialect, query, groupAliases } = context;
+  const bucket = query.interval
+    ? `${dialect.bucket('v.visit_start', query.interval)} AS bucket, `
+    : '';
+  const perVisit = ['v.session_id', 'v.visitor_id', 'v.visit_pageviews'];
+  const rows =
+    `visit_rows AS (SELECT ${context.keySelect}${bucket}` +
+    perVisit.map((column) => `${column} AS ${column.slice(2)}, `).join('') +
+    `${dialect.secondsBetween('v.visit_start', 'v.visit_end')} AS visit_seconds ` +
+    'FROM events e JOIN visits v ON e.session_id = v.session_id ' +
+    `WHERE ${context.where} AND e.name = 'pageview'` +
+    `${groupBy([...groupAliases, ...perVisit, 'v.visit_start', 'v.visit_end'])})`;
+  const sql: Record<VisitMetric, string> = {
+    visitors: dialect.countDistinct('visitor_id'),
+    visits: 'count(*)',
+    bounce_rate: 'avg(CASE WHEN visit_pageviews = 1 THEN 1.0 ELSE 0.0 END)',
+    visit_duration: 'avg(visit_seconds)',
+  };
+  const selected = metrics.map((metric) => `${sql[metric]} AS ${metric}`);
+  return [
+    rows,
+    `visit_metrics AS (SELECT ${[...groupAliases, ...selected].join(', ')} ` +
+      `FROM visit_rows${groupBy(groupAliases)})`,
+  ];
+}
+
+/** Counts of event rows; an event in a visit takes the visit's dimensions (left join). */
+function eventMetricsCte(context: Context, metrics: EventMetric[]): string {
+  const { dialect, query } = context;
+  const bucket = query.interval ? `${dialect.bucket('e.ts', query.interval)} AS bucket, ` : '';
+  const counts = metrics.map(
+    (metric) => `${dialect.countIf(EVENT_METRIC_SQL[metric])} AS ${metric}`,
+  );
+  // Only rows some asked metric counts, so a group of bot clicks alone yields no all-zero row.
+  const counted = metrics.map((metric) => `(${EVENT_METRIC_SQL[metric]})`);
+  const join = context.needsVisits ? ' LEFT JOIN visits v ON e.session_id = v.session_id' : '';
+  return (
+    `event_metrics AS (SELECT ${context.keySelect}${bucket}${counts.join(', ')} ` +
+    `FROM events e${join} WHERE ${context.where} AND (${counted.join(' OR ')})` +
+    `${groupBy(context.groupAliases)})`
+  );
+}
+
+interface Source {
+  alias: 'visit_metrics' | 'event_metrics';
+  metrics: Metric[];
+}
+
+/** Joins the metric CTEs on the grouping keys and orders: time first, then the first metric. */
+function finalSelect({ query, groupAliases }: Context, sources: Source[], params: Params): string {
+  const [first, second] = sources;
+  if (!first) throw new Error('a stats query needs at least one metric');
+  const key = (alias: string) =>
+    second
+      ? `coalesce(${first.alias}.${alias}, ${second.alias}.${alias})`
+      : `${first.alias}.${alias}`;
+  const owner = (metric: Metric) => (second?.metrics.includes(metric) ? second : first).alias;
+  const outputs = [
+    ...query.dimensions.map((dimension, index) => `${key(`k${index}`)} AS "${dimension}"`),
+    ...(query.interval ? [`${key('bucket')} AS "bucket"`] : []),
+    // A group can exist on one side only (shares but no visits), and avg() of no rows is NULL.
+    ...query.metrics.map((metric) => `coalesce(${owner(metric)}.${metric}, 0) AS "${metric}"`),
+  ];
+  let from = first.alias;
+  if (second) {
+    from += groupAliases.length
+      ? ` FULL OUTER JOIN ${second.alias} ON ${groupAliases
+          .map((alias) => `${first.alias}.${alias} = ${second.alias}.${alias}`)
+          .join(' AND ')}`
+      : ` CROSS JOIN ${second.alias}`;
+  }
+  const order = [
+    ...(query.interval ? ['"bucket"'] : []),
+    `"${query.metrics[0]}" DESC`,
+    ...query.dimensions.map((dimension) => `"${dimension}"`),
+  ];
+  const limit = params.add(query.limit, 'integer');
+  return `SELECT ${outputs.join(', ')} FROM ${from} ORDER BY ${order.join(', ')} LIMIT ${limit}`;
+}
