@@ -25,6 +25,17 @@ const toShareLink = (row: ShareLinkRow): ShareLink => ({
   createdAt: row.created_at,
 });
 
+/** The columns that make a link unique, in table order (the UNIQUE index of migration 2). */
+const combinationOf = (input: ShareLinkInput) =>
+  [
+    input.siteId,
+    input.target,
+    input.channel,
+    input.campaign,
+    input.conversation,
+    input.utm ? 1 : 0,
+  ] as const;
+
 /** Share links on SQLite: look-up-or-insert in one IMMEDIATE transaction, so two callers agree. */
 export function createSqliteShareLinks(
   db: Database,
@@ -34,14 +45,7 @@ export function createSqliteShareLinks(
     sql(
       `SELECT * FROM share_links WHERE site_id = ? AND target = ? AND channel = ? AND campaign = ?
        AND conversation = ? AND utm = ?`,
-    ).get(
-      input.siteId,
-      input.target,
-      input.channel,
-      input.campaign,
-      input.conversation,
-      input.utm ? 1 : 0,
-    ) as ShareLinkRow | undefined;
+    ).get(...combinationOf(input)) as ShareLinkRow | undefined;
 
   const create = db.transaction((input: ShareLinkInput, now: number): ShareLink => {
     const existing = findCombination(input);
@@ -49,16 +53,7 @@ export function createSqliteShareLinks(
     sql(
       `INSERT INTO share_links (code, site_id, target, channel, campaign, conversation, utm, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      input.code,
-      input.siteId,
-      input.target,
-      input.channel,
-      input.campaign,
-      input.conversation,
-      input.utm ? 1 : 0,
-      now,
-    );
+    ).run(input.code, ...combinationOf(input), now);
     return { ...input, createdAt: now };
   });
 
