@@ -1,24 +1,35 @@
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
-import { compileDuckDb } from './compile-duckdb.ts';
+import type { EventStore, SqlValue } from '../store/index.ts';
+import { compileStatsQuery } from './compile-stats-query.ts';
+import { type Dialect, DUCKDB_DIALECT } from './dialect.ts';
 import type { Dimension, Metric, StatsQuery } from './query-spec.ts';
 
 /**
  * One result row: the asked dimensions as text, `bucket` (epoch ms of the bucket's start) when
- * the query has an interval, and the asked metrics as numbers (counts arrive from DuckDB as
- * bigint; they are far below 2^53, so Number is exact).
+ * the query has an interval, and the asked metrics as numbers.
  */
 export type StatsRow = { [D in Dimension]?: string } & { bucket?: number } & {
   [M in Metric]?: number;
 };
 
-/** Compiles `query` for DuckDB and runs it on `connection` (one whose `events` table exists). */
-export async function runStatsQuery(
-  connection: DuckDBConnection,
-  query: StatsQuery,
-): Promise<StatsRow[]> {
-  const { sql, params, columns } = compileDuckDb(query);
-  const reader = await connection.runAndReadAll(sql, params);
-  return reader.getRows().map((values: readonly DuckDBValue[]) => {
+/** The dialect of each event store engine; an engine without one cannot answer stats. */
+const DIALECTS: Partial<Record<EventStore['dialect'], Dialect>> = { duckdb: DUCKDB_DIALECT };
+
+/** Registers a dialect (the ClickHouse adapter's module does this for its engine). */
+export function registerDialect(dialect: Dialect): void {
+  DIALECTS[dialect.name] = dialect;
+}
+
+export function dialectFor(store: Pick<EventStore, 'dialect'>): Dialect {
+  const dialect = DIALECTS[store.dialect];
+  if (!dialect) throw new Error(`no stats dialect for the ${store.dialect} event store`);
+  return dialect;
+}
+
+/** Compiles `query` for the store's engine and runs it there. */
+export async function runStatsQuery(store: EventStore, query: StatsQuery): Promise<StatsRow[]> {
+  const { sql, params, columns } = compileStatsQuery(query, dialectFor(store));
+  const rows = await store.selectRows(sql, params);
+  return rows.map((values: SqlValue[]) => {
     const row: Record<string, string | number> = {};
     columns.forEach((column, index) => {
       const value = values[index];

@@ -1,6 +1,5 @@
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { sampleEvent } from '../store/conformance/index.ts';
-import { EVENT_MIGRATIONS, STORED_EVENT_COLUMNS, type StoredEvent } from '../store/index.ts';
+import type { StoredEvent } from '../store/index.ts';
 
 /** 2026-01-01T00:00:00Z, a Thursday; the fixture spans Jan 1 and Jan 2 plus one stray on Jan 11. */
 export const DAY1 = Date.UTC(2026, 0, 1);
@@ -121,36 +120,4 @@ export function statsFixture(): StoredEvent[] {
     sampleEvent({ ...b1, name: 'click', ts: at(DAY1, 9, 30), session_id: '' }),
     pageview(b2, at(DAY2, 10), '/b-only', true),
   ];
-}
-
-const INSERT = `INSERT INTO events (${STORED_EVENT_COLUMNS.map(([column]) => column).join(', ')}) VALUES (${STORED_EVENT_COLUMNS.map(
-  ([, kind], index) =>
-    kind === 'timestamp_ms' ? `epoch_ms(CAST($${index + 1} AS BIGINT))` : `$${index + 1}`,
-).join(', ')})`;
-
-/** A :memory: DuckDB with the store's own `events` schema holding `events`. */
-export async function openStatsFixture(
-  events: readonly StoredEvent[],
-): Promise<{ connection: DuckDBConnection; close(): void }> {
-  const instance = await DuckDBInstance.create(':memory:', {
-    autoinstall_known_extensions: 'false',
-    autoload_known_extensions: 'false',
-  });
-  const connection = await instance.connect();
-  for (const migration of EVENT_MIGRATIONS) {
-    for (const statement of migration.statements) await connection.run(statement);
-  }
-  for (const event of events) {
-    await connection.run(
-      INSERT,
-      STORED_EVENT_COLUMNS.map(([column]) => event[column]),
-    );
-  }
-  return {
-    connection,
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    },
-  };
 }

@@ -27,6 +27,9 @@ export interface SummaryRow {
   visitors: number;
 }
 
+/** A value of a compiled query's result: text, a number (counts, averages, epoch ms) or null. */
+export type SqlValue = string | number | null;
+
 export interface EventFilter {
   siteId?: string;
   name?: string;
@@ -57,5 +60,12 @@ export interface EventStore {
   edges(siteId: string): Promise<ShareEdge[]>;
   /** Per (name, class, channel) counts of a site, ordered by name, class, channel. */
   summarize(siteId: string): Promise<SummaryRow[]>;
+  /**
+   * Runs a read-only SELECT produced by a query compiler for this store's `dialect` (the stats
+   * compiler): every value arrives in `params` (positional, numbered as the dialect's placeholders
+   * say), never in the text. Rows come back as arrays in column order; integers and timestamps as
+   * numbers (timestamps in epoch ms).
+   */
+  selectRows(sql: string, params: readonly (string | number)[]): Promise<SqlValue[][]>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ export type {
   EventStore,
   MigrationReport,
   ShareEdge,
+  SqlValue,
   SummaryRow,
 } from './event-store.ts';
 export type { Migration, MigrationSession } from './migrations/migration.ts';

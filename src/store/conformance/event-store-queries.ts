@@ -148,4 +148,27 @@ export function describeEventQueries(open: OpenStore<EventStore>): void {
       ]);
     });
   });
+
+  describe('selectRows', () => {
+    it('returns counts and timestamps as numbers and text as text, in column order', async () => {
+      const store = await open();
+      await store.append([
+        sampleEvent({ site_id: 'q', ts: 1_767_225_600_123, path: '/a' }),
+        sampleEvent({ site_id: 'q', ts: 1_767_225_700_000, path: '/b' }),
+        sampleEvent({ site_id: 'other', ts: 1_767_225_800_000, path: '/c' }),
+      ]);
+      // No placeholders: their syntax is the dialect's, and the stats suite covers them.
+      const rows = await store.selectRows(
+        "SELECT count(*) AS n, min(ts) AS first, max(path) AS last FROM events WHERE site_id = 'q'",
+        [],
+      );
+      expect(rows).toEqual([[2, 1_767_225_600_123, '/b']]);
+    });
+    it('refuses anything but a read query', async () => {
+      const store = await open();
+      await store.append([sampleEvent({ site_id: 'q' })]);
+      await expect(store.selectRows('DELETE FROM events', [])).rejects.toThrow(/SELECT/);
+      expect(await store.count()).toBe(1);
+    });
+  });
 }

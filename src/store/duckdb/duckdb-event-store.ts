@@ -16,6 +16,7 @@ import {
   readCheckpoint,
   summarizeEvents,
 } from './read-events.ts';
+import { selectRows } from './select-rows.ts';
 
 export interface DuckDbEventStoreOptions {
   /** Database file, or ':memory:'. One process owns a file: the server, when it runs. */
@@ -96,6 +97,10 @@ export async function createDuckDbEventStore(
     async summarize(siteId) {
       assertOpen();
       return read(() => summarizeEvents(db.reader, siteId));
+    },
+    async selectRows(sql, params) {
+      assertOpen();
+      return read(() => selectRows(db.reader, sql, params));
     },
     async close() {
       if (closed) return;

@@ -92,6 +92,7 @@ export async function createThreadedEventStore(
     list: (siteId, listOptions) => call('list', siteId, listOptions),
     edges: (siteId) => call('edges', siteId),
     summarize: (siteId) => call('summarize', siteId),
+    selectRows: (sql, params) => call('selectRows', sql, params),
     close() {
       closing ??= exitError
         ? Promise.resolve()
