@@ -23,12 +23,16 @@ export { STATE_MIGRATIONS } from './sqlite/state-migrations.ts';
 export type {
   ApiToken,
   DailySalt,
+  Goal,
   ShareLink,
   ShareLinkInput,
   Site,
+  SiteMembership,
+  SiteRole,
   SiteSettings,
   StateStore,
   User,
+  UserSession,
 } from './state-store.ts';
 export { DEFAULT_SITE_SETTINGS } from './state-store.ts';
 export type { StoreErrorCode } from './store-error.ts';

@@ -36,6 +36,33 @@ export interface User {
   createdAt: number;
 }
 
+export type SiteRole = 'owner' | 'admin' | 'viewer';
+
+/** A logged-in browser. The cookie holds the session secret; the store keeps only its hash. */
+export interface UserSession {
+  idHash: string;
+  userId: string;
+  /** Sent back by the browser in `x-csrf-token` on every state-changing request. */
+  csrfToken: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface SiteMembership {
+  site: Site;
+  role: SiteRole;
+}
+
+/** A conversion goal: a page view of `value` (a path, `*` wildcards) or a custom event named `value`. */
+export interface Goal {
+  id: string;
+  siteId: string;
+  name: string;
+  kind: 'page' | 'event';
+  value: string;
+  createdAt: number;
+}
+
 export interface DailySalt {
   /** UTC day, `YYYY-MM-DD`. */
   day: string;
@@ -92,6 +119,28 @@ export interface StateStore {
   createUser(input: { email: string; passwordHash: string }): Promise<User>;
   findUserByEmail(email: string): Promise<User | null>;
   countUsers(): Promise<number>;
+  getUser(id: string): Promise<User | null>;
+
+  createSession(session: UserSession): Promise<void>;
+  /** The session with this hash, or null when unknown or expired at `now`. */
+  findSession(idHash: string, now: number): Promise<UserSession | null>;
+  deleteSession(idHash: string): Promise<boolean>;
+  deleteExpiredSessions(now: number): Promise<number>;
+
+  /** Gives `userId` a role on a site (replacing any previous role). */
+  setSiteRole(siteId: string, userId: string, role: SiteRole): Promise<void>;
+  removeSiteMember(siteId: string, userId: string): Promise<boolean>;
+  /** The user's role on the site, or null when the user is not a member. */
+  siteRole(siteId: string, userId: string): Promise<SiteRole | null>;
+  /** Sites the user belongs to, ordered by domain. */
+  listUserSites(userId: string): Promise<SiteMembership[]>;
+  listSiteMembers(siteId: string): Promise<{ user: User; role: SiteRole }[]>;
+
+  createGoal(input: Omit<Goal, 'id' | 'createdAt'>): Promise<Goal>;
+  /** Goals of a site, oldest first. */
+  listGoals(siteId: string): Promise<Goal[]>;
+  /** Deletes a goal of that site (a goal id of another site deletes nothing). */
+  deleteGoal(siteId: string, goalId: string): Promise<boolean>;
 
   /**
    * Stores a share link, or returns the existing one for the same site, target, channel,

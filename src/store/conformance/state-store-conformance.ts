@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StateStore } from '../state-store.ts';
 import { storeError, trackStores } from './conformance-context.ts';
 import { describeStateAccess } from './state-store-access.ts';
+import { describeStateAccounts } from './state-store-accounts.ts';
 
 export interface StateStoreConformanceOptions {
   /**
@@ -169,6 +170,7 @@ export function runStateStoreConformance(
     });
 
     describeStateAccess(open);
+    describeStateAccounts(open);
 
     const { reopenable } = options;
     if (reopenable) {

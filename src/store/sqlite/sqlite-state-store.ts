@@ -5,6 +5,7 @@ import { runMigrations } from '../migrations/run-migrations.ts';
 import { normalizeEmail } from '../normalize-email.ts';
 import type { ApiToken, StateStore, User } from '../state-store.ts';
 import { StoreError } from '../store-error.ts';
+import { createSqliteAccounts } from './sqlite-accounts.ts';
 import { createSqliteSession } from './sqlite-session.ts';
 import { createSqliteShareLinks } from './sqlite-share-links.ts';
 import { createSqliteSites } from './sqlite-sites.ts';
@@ -78,6 +79,7 @@ export async function createSqliteStateStore(
     },
     ...wrapAll(createSqliteSites(db, sql), guard),
     ...wrapAll(createSqliteShareLinks(db, sql), guard),
+    ...wrapAll(createSqliteAccounts(db, sql), guard),
 
     async createApiToken(input) {
       return guard(() => {

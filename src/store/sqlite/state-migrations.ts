@@ -64,4 +64,34 @@ export const STATE_MIGRATIONS: readonly Migration[] = [
         ON share_links (site_id, target, channel, campaign, conversation, utm)`,
     ],
   },
+  {
+    version: 3,
+    name: 'create_accounts',
+    statements: [
+      `CREATE TABLE user_sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT`,
+      'CREATE INDEX user_sessions_expires_at ON user_sessions (expires_at)',
+      `CREATE TABLE site_members (
+        site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'viewer')),
+        PRIMARY KEY (site_id, user_id)
+      ) STRICT`,
+      'CREATE INDEX site_members_user_id ON site_members (user_id)',
+      `CREATE TABLE goals (
+        id TEXT PRIMARY KEY,
+        site_id TEXT NOT NULL REFERENCES sites (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('page', 'event')),
+        value TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT`,
+      'CREATE INDEX goals_site_id ON goals (site_id)',
+    ],
+  },
 ];
