@@ -8,6 +8,8 @@
  * instead (no cookie, no CSRF token). Errors are `{ error: string }` with a 4xx status.
  */
 
+import type { Goal } from '../stats/overview/panel-types.ts';
+
 export type Role = 'owner' | 'admin' | 'viewer';
 
 export interface MeResponse {
@@ -36,15 +38,6 @@ export interface SiteSummary {
   };
 }
 
-/** GET/POST/DELETE /api/sites/:domain/goals */
-export interface Goal {
-  id: string;
-  name: string;
-  /** `page`: a page view of `value` (a path; `*` matches any run of characters); `event`: a custom event named `value`. */
-  kind: 'page' | 'event';
-  value: string;
-}
-
 /** Query string of every panel: epoch ms `[from, to)`, optional filters and comparison. */
 export interface PanelQuery {
   from: number;
@@ -61,114 +54,84 @@ export interface PanelFilter {
   value: string;
 }
 
-export interface Totals {
-  visitors: number;
-  visits: number;
-  pageviews: number;
-  /** 0..1 */
-  bounce_rate: number;
-  /** Seconds. */
-  visit_duration: number;
-  shares: number;
-  previews: number;
-  clicks: number;
+export type {
+  CascadesPanel,
+  Goal,
+  GoalsPanel,
+  HeadlinePanel,
+  OverviewResponse,
+  PreviewsPanel,
+  RealtimePanel,
+  TablePanel,
+  TableRow,
+  TimeseriesPanel,
+  Totals,
+} from '../stats/overview/panel-types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Added for the dashboard UI (additive; the routes the browser app calls besides the panels).
+// ---------------------------------------------------------------------------------------------
+
+/** GET /api/auth/setup — whether the first-run form is needed (no user exists yet). */
+export interface SetupStatusResponse {
+  needed: boolean;
 }
 
-/** GET /api/sites/:domain/panels/headline */
-export interface HeadlinePanel {
-  totals: Totals;
-  previous: Totals | null;
-  /** Visits GA4's default channel grouping would file under "Direct". */
-  ga4DirectVisits: number;
-  /** Of those, the share Penumbra classifies as dark social (0..1). */
-  darkShareOfDirect: number;
-  /** Of those, the share that is dark social with `confirmed` confidence (0..1). */
-  confirmedShareOfDirect: number;
-  /** Dark-social visits / all visits (0..1). */
-  darkShare: number;
+/** POST /api/sites — add a site the caller will own. Answers `SiteSummary` (201). */
+export interface CreateSiteRequest {
+  domain: string;
 }
 
-/** GET /api/sites/:domain/panels/timeseries — visitors per bucket, stacked by class. */
-export interface TimeseriesPanel {
-  interval: 'hour' | 'day' | 'week' | 'month';
-  /** Bucket starts, epoch ms, ascending, with no gaps. */
-  buckets: number[];
-  /** class → visitors per bucket (same length as `buckets`). */
-  series: Record<string, number[]>;
+/**
+ * PATCH /api/sites/:domain — change settings (every field optional). `publicLink: true` mints
+ * `publicSlug` when there is none; `false` clears it. Answers the updated `SiteSummary`.
+ * DELETE /api/sites/:domain removes the site (owner only), 204.
+ */
+export interface UpdateSiteRequest {
+  extraDomains?: string[];
+  deepLinkDepth?: number;
+  sectionPaths?: string[];
+  excludedPaths?: string[];
+  respectDoNotTrack?: boolean;
+  publicLink?: boolean;
 }
 
-/** A table row: `key` is the dimension value (escaped at render time, like every string here). */
-export interface TableRow {
-  key: string;
-  /** Secondary key where the table has one (channels: the class). */
-  group?: string;
-  visitors: number;
-  visits: number;
-  pageviews: number;
-  shares: number;
-  /** Dark-social visitors / visitors of the row (0..1). */
-  darkShare: number;
+/** POST /api/sites/:domain/goals body (answers the `Goal`, 201); DELETE …/goals/:id, 204. */
+export type CreateGoalRequest = Omit<Goal, 'id'>;
+
+/** POST /api/links with the session cookie (and x-csrf-token) or an API token. */
+export interface CreateShareLinkRequest {
+  url: string;
+  channel: string;
+  campaign: string;
+  utm: boolean;
 }
 
-/** GET /api/sites/:domain/panels/channels | pages | referrers | utm_campaigns | devices */
-export interface TablePanel {
-  dimension: string;
-  rows: TableRow[];
+export interface ShareLinkResponse {
+  code: string;
+  target: string;
+  channel: string;
+  campaign: string;
+  utm: boolean;
+  short_url: string;
 }
 
-/** GET /api/sites/:domain/panels/previews — link-preview fetches per bucket and channel. */
-export interface PreviewsPanel {
-  interval: 'hour' | 'day' | 'week' | 'month';
-  buckets: number[];
-  series: Record<string, number[]>;
-  /** Previews followed by a click on the same page (0..1), and the median minutes between. */
-  previewToClick: number;
-  medianMinutesToClick: number | null;
+/** One page view in a share cascade (same shape as src/links/build-cascade-tree.ts). */
+export interface CascadeTreeNode {
+  token: string;
+  channel: string;
+  path: string;
+  generation: number;
+  ts: number | null;
+  timeToClickMs: number | null;
+  children: CascadeTreeNode[];
 }
 
-/** GET /api/sites/:domain/panels/cascades — per page, the spread through shares. */
-export interface CascadesPanel {
-  rows: {
-    page: string;
-    shares: number;
-    previews: number;
-    clicks: number;
-    sharers: number;
-    /** Visitors brought by shares, per sharer. */
-    kFactor: number;
-    maxDepth: number;
-    maxBreadth: number;
-    /** A root token whose tree GET /api/sites/:domain/cascades/:token returns. */
-    rootToken: string | null;
-  }[];
-}
-
-/** GET /api/sites/:domain/panels/goals — conversion per goal and class. */
-export interface GoalsPanel {
-  rows: {
-    goal: Goal;
-    conversions: number;
-    /** Converted visits / visits, overall and per class. */
-    rate: number;
-    byClass: { class: string; visits: number; conversions: number; rate: number }[];
-    revenue: number;
-  }[];
-}
-
-/** GET /api/sites/:domain/panels/realtime — visitors seen in the last five minutes. */
-export interface RealtimePanel {
-  visitors: number;
-  /** Up to 10 pages with their current visitors. */
-  pages: { page: string; visitors: number }[];
-}
-
-/** GET /api/sites/:domain/overview — every panel at once (the API and the benchmark use it). */
-export interface OverviewResponse {
-  headline: HeadlinePanel;
-  timeseries: TimeseriesPanel;
-  channels: TablePanel;
-  pages: TablePanel;
-  previews: PreviewsPanel;
-  cascades: CascadesPanel;
-  goals: GoalsPanel;
+/** GET /api/sites/:domain/cascades/:token (and /api/public/:slug/cascades/:token). */
+export interface CascadeTreeResponse {
+  site: string;
+  depth: number;
+  breadth: number;
+  size: number;
+  root: CascadeTreeNode;
 }

@@ -4,6 +4,7 @@ import type { Collector } from '../ingest/index.ts';
 import { buildCascadeTree, computeCascadeFigures, measureCascade } from '../links/index.ts';
 import type { EventStore, StateStore } from '../store/index.ts';
 import { authorizeSite } from './authorize-site.ts';
+import { findPublicSite } from './find-public-site.ts';
 import { parseJsonBody } from './parse-json-body.ts';
 
 interface CascadeDeps {
@@ -56,6 +57,18 @@ export function registerCascadeRoutes(
     async (request, reply) => {
       const site = await authorizeSite(request, reply, state, request.params.domain);
       if (!site) return reply;
+      const tree = buildCascadeTree(await events.edges(site.id), request.params.token);
+      if (!tree) return reply.code(404).send({ error: 'no cascade holds this token' });
+      return { site: site.domain, ...measureCascade(tree), root: tree };
+    },
+  );
+
+  // The same tree for a site's read-only public dashboard.
+  app.get<{ Params: { slug: string; token: string } }>(
+    '/api/public/:slug/cascades/:token',
+    async (request, reply) => {
+      const site = await findPublicSite(state, request.params.slug);
+      if (!site) return reply.code(404).send({ error: 'no public dashboard at this address' });
       const tree = buildCascadeTree(await events.edges(site.id), request.params.token);
       if (!tree) return reply.code(404).send({ error: 'no cascade holds this token' });
       return { site: site.domain, ...measureCascade(tree), root: tree };

@@ -9,12 +9,17 @@ import type { Logger } from 'pino';
 import type { Collector } from '../ingest/index.ts';
 import { type OpenGraphCard, shareIntentUrl } from '../links/index.ts';
 import type { EventStore, Site, StateStore } from '../store/index.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import type { LoginRateLimit } from './auth/login-rate-limit.ts';
 import { authorizeSite } from './authorize-site.ts';
 import { registerCascadeRoutes } from './cascade-routes.ts';
 import type { ServerConfig } from './config.ts';
+import { type DashboardAssets, registerDashboardRoutes } from './dashboard-routes.ts';
 import { openApiDocument } from './openapi.ts';
+import { registerPanelRoutes } from './panel-routes.ts';
 import { renderHomePage } from './render-home-page.ts';
 import { registerShareLinkRoutes } from './share-link-routes.ts';
+import { registerSiteRoutes } from './site-routes.ts';
 import type { TrackerAssets } from './tracker-assets.ts';
 
 export interface AppDeps {
@@ -24,6 +29,10 @@ export interface AppDeps {
   events: EventStore;
   state: StateStore;
   tracker: TrackerAssets;
+  /** The built dashboard; tests that do not load it leave it out. */
+  dashboard?: DashboardAssets;
+  /** Failed-login throttle; tests inject a small one. */
+  loginRateLimit?: LoginRateLimit;
   version: string;
   /** Demo mode shows the demo site's numbers on the home page without a token. */
   demoSite?: Site;
@@ -157,6 +166,14 @@ export function createApp(deps: AppDeps): FastifyInstance {
   });
 
   registerCascadeRoutes(app, { state, events, collector });
+  registerAuthRoutes(app, { state, rateLimit: deps.loginRateLimit });
+  registerSiteRoutes(app, { state });
+  registerPanelRoutes(app, { state, events });
+  registerDashboardRoutes(app, {
+    state,
+    assets: deps.dashboard ?? { script: null, style: null },
+    version: deps.version,
+  });
 
   app.get('/', async (_request, reply) => {
     const rows = deps.demoSite ? await events.summarize(deps.demoSite.id) : null;

@@ -13,7 +13,7 @@ import {
   SHARE_CODE,
 } from '../links/index.ts';
 import { type ShareLink, type StateStore, StoreError } from '../store/index.ts';
-import { findCallerToken, mayUseSite } from './authorize-site.ts';
+import { authenticate, roleOnSite } from './authorize-site.ts';
 import { parseJsonBody } from './parse-json-body.ts';
 
 export interface ShareLinkDeps {
@@ -80,14 +80,17 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
   };
 
   app.post('/api/links', async (request, reply) => {
-    const record = await findCallerToken(request, state);
-    if (!record) return reply.code(401).send({ error: 'missing or unknown API token' });
+    const caller = await authenticate(request, reply, state);
+    if (!caller) return reply;
     const parsed = parseJsonBody(request.body, linkRequestSchema);
     if (!parsed.ok) return reply.code(400).send({ error: parsed.error });
     const input = parsed.value;
     const site = await state.findSiteByDomain(new URL(input.url).hostname);
-    if (!site || !mayUseSite(record, site)) {
-      return reply.code(400).send({ error: 'url must be on one of the sites this token may use' });
+    const role = site ? await roleOnSite(caller, site, state) : null;
+    if (!site || (role !== 'owner' && role !== 'admin')) {
+      return reply
+        .code(400)
+        .send({ error: 'url must be on one of the sites you (or this token) may change' });
     }
     const link = await createLink(state, { ...input, siteId: site.id, target: input.url });
     const base = `${request.protocol}://${request.headers.host ?? 'localhost'}`;

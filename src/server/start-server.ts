@@ -7,6 +7,7 @@ import type { OpenGraphCard } from '../links/index.ts';
 import type { EventStore, Site, StateStore } from '../store/index.ts';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './create-app.ts';
+import { loadDashboardAssets } from './dashboard-routes.ts';
 import { openStores } from './open-stores.ts';
 import { loadTrackerAssets } from './tracker-assets.ts';
 
@@ -74,6 +75,7 @@ export async function startServer(
     events,
     state,
     tracker: loadTrackerAssets(findDistDir()),
+    dashboard: loadDashboardAssets(findDistDir()),
     version: VERSION,
     demoSite,
     fetchCard: options.fetchCard,

@@ -52,7 +52,25 @@ describe('compileStatsQuery', () => {
     bucket: (ts, interval) => `BUCKET_${interval}(${ts})`,
     secondsBetween: (from, to) => `SECONDS(${from}, ${to})`,
     contains: (haystack, needle) => `CONTAINS(${haystack}, ${needle})`,
+    like: (haystack, pattern) => `LIKE_ESC(${haystack}, ${pattern})`,
+    jsonNumber: (json, key) => `JSON_NUMBER(${json}, '${key}')`,
   };
+
+  it('leaves goal matching and revenue to the dialect too', () => {
+    const goal = compileStatsQuery(
+      parseStatsQuery({
+        siteId: 's',
+        metrics: ['conversions', 'revenue'],
+        from: 0,
+        to: 86_400_000,
+        goal: { kind: 'page', value: '/pricing*' },
+      }),
+      marked,
+    );
+    expect(goal.sql).toContain("JSON_NUMBER(e.props, 'revenue')");
+    expect(goal.sql).toContain('LIKE_ESC(e.path, {p4:STRING})');
+    expect(goal.params[3]).toBe('/pricing%');
+  });
 
   it('leaves every engine-specific construct to the dialect', () => {
     const { sql } = compileStatsQuery(query, marked);

@@ -2,8 +2,10 @@ import type { Dialect, ParamType } from './dialect.ts';
 import {
   type Dimension,
   EVENT_METRICS,
+  GOAL_METRICS,
   type Metric,
   type StatsFilter,
+  type StatsGoal,
   type StatsQuery,
   VISIT_METRICS,
 } from './query-spec.ts';
@@ -33,7 +35,7 @@ const DIMENSION_SOURCES: Record<Dimension, { column: string; scope: 'visit' | 'e
 };
 
 type EventMetric = (typeof EVENT_METRICS)[number];
-type VisitMetric = (typeof VISIT_METRICS)[number];
+type VisitMetric = (typeof VISIT_METRICS)[number] | (typeof GOAL_METRICS)[number];
 
 /** The event rows each event-level metric counts; names are constants, never user input. */
 const EVENT_METRIC_SQL: Record<EventMetric, string> = {
@@ -66,7 +68,19 @@ class Params {
 }
 
 const isVisitMetric = (metric: Metric): metric is VisitMetric =>
-  (VISIT_METRICS as readonly Metric[]).includes(metric);
+  (VISIT_METRICS as readonly Metric[]).includes(metric) ||
+  (GOAL_METRICS as readonly Metric[]).includes(metric);
+const isGoalMetric = (metric: Metric) => (GOAL_METRICS as readonly Metric[]).includes(metric);
+
+/** A page goal's `*` wildcards as a LIKE pattern, with LIKE's own characters taken literally. */
+const likePattern = (value: string) =>
+  value.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
+
+/** The events that reach a goal; the value is a parameter, the event name `pageview` a constant. */
+function goalMatchSql(goal: StatsGoal, params: Params, dialect: Dialect): string {
+  if (goal.kind === 'event') return `e.name = ${params.add(goal.value, 'string')}`;
+  return `e.name = 'pageview' AND ${dialect.like('e.path', params.add(likePattern(goal.value), 'string'))}`;
+}
 const isEventMetric = (metric: Metric): metric is EventMetric =>
   (EVENT_METRICS as readonly Metric[]).includes(metric);
 
@@ -97,6 +111,8 @@ interface Context {
   /** k0, k1 and `bucket` when the query has an interval: what groups and joins the results. */
   groupAliases: string[];
   needsVisits: boolean;
+  /** The goal's match condition when a goal metric is asked. */
+  goalMatch: string | null;
 }
 
 const groupBy = (aliases: string[]) => (aliases.length ? ` GROUP BY ${aliases.join(', ')}` : '');
@@ -130,8 +146,13 @@ export function compileStatsQuery(query: StatsQuery, dialect: Dialect): Compiled
     keySelect: keys.map((key) => `${key}, `).join(''),
     groupAliases: [...keys.map((_, index) => `k${index}`), ...(query.interval ? ['bucket'] : [])],
     needsVisits: visitMetrics.length > 0 || visitDimensions.length > 0,
+    goalMatch:
+      query.goal && query.metrics.some(isGoalMetric)
+        ? goalMatchSql(query.goal, params, dialect)
+        : null,
   };
   const ctes = context.needsVisits ? [visitsCte(context, visitDimensions)] : [];
+  if (context.goalMatch) ctes.push(goalVisitsCte(context));
   const sources: Source[] = [];
   if (visitMetrics.length) {
     ctes.push(...visitMetricsCtes(context, visitMetrics));
@@ -182,18 +203,35 @@ function visitMetricsCtes(context: Context, metrics: VisitMetric[]): string[] {
     ? `${dialect.bucket('v.visit_start', query.interval)} AS bucket, `
     : '';
   const perVisit = ['v.session_id', 'v.visitor_id', 'v.visit_pageviews'];
+  // A visit converted when its session has a row in goal_visits (NULL-extended otherwise).
+  const goal = context.goalMatch
+    ? [
+        ', CASE WHEN g.session_id IS NULL THEN 0 ELSE 1 END AS converted',
+        ', coalesce(g.goal_revenue, 0) AS goal_revenue',
+      ].join('')
+    : '';
   const rows =
     `visit_rows AS (SELECT ${context.keySelect}${bucket}` +
     perVisit.map((column) => `${column} AS ${column.slice(2)}, `).join('') +
-    `${dialect.secondsBetween('v.visit_start', 'v.visit_end')} AS visit_seconds ` +
+    `${dialect.secondsBetween('v.visit_start', 'v.visit_end')} AS visit_seconds${goal} ` +
     'FROM events e JOIN visits v ON e.session_id = v.session_id ' +
+    (context.goalMatch ? 'LEFT JOIN goal_visits g ON g.session_id = v.session_id ' : '') +
     `WHERE ${context.where} AND e.name = 'pageview'` +
-    `${groupBy([...groupAliases, ...perVisit, 'v.visit_start', 'v.visit_end'])})`;
+    `${groupBy([
+      ...groupAliases,
+      ...perVisit,
+      'v.visit_start',
+      'v.visit_end',
+      ...(context.goalMatch ? ['g.session_id', 'g.goal_revenue'] : []),
+    ])})`;
   const sql: Record<VisitMetric, string> = {
     visitors: dialect.countDistinct('visitor_id'),
     visits: 'count(*)',
     bounce_rate: 'avg(CASE WHEN visit_pageviews = 1 THEN 1.0 ELSE 0.0 END)',
     visit_duration: 'avg(visit_seconds)',
+    conversions: 'sum(converted)',
+    conversion_rate: 'avg(converted * 1.0)',
+    revenue: 'sum(goal_revenue)',
   };
   const selected = metrics.map((metric) => `${sql[metric]} AS ${metric}`);
   return [
@@ -201,6 +239,15 @@ function visitMetricsCtes(context: Context, metrics: VisitMetric[]): string[] {
     `visit_metrics AS (SELECT ${[...groupAliases, ...selected].join(', ')} ` +
       `FROM visit_rows${groupBy(groupAliases)})`,
   ];
+}
+
+/** Sessions that reached the goal in the range, with the revenue their goal events carried. */
+function goalVisitsCte({ base, goalMatch, dialect }: Context): string {
+  return (
+    'goal_visits AS (SELECT e.session_id AS session_id, ' +
+    `sum(${dialect.jsonNumber('e.props', 'revenue')}) AS goal_revenue ` +
+    `FROM events e WHERE ${base} AND ${goalMatch} AND e.session_id <> '' GROUP BY e.session_id)`
+  );
 }
 
 /** Counts of event rows; an event in a visit takes the visit's dimensions (left join). */

@@ -24,6 +24,10 @@ export interface Dialect {
   secondsBetween(from: string, to: string): string;
   /** Case-insensitive substring test, with no wildcard characters (`%`, `_` are data). */
   contains(haystack: string, needle: string): string;
+  /** SQL LIKE with `\\` as the escape character (the compiler escapes `%`, `_` and `\\`). */
+  like(haystack: string, pattern: string): string;
+  /** The number under top-level `key` of a JSON object text column, 0 when absent or not a number. */
+  jsonNumber(json: string, key: string): string;
 }
 
 export const DUCKDB_DIALECT: Dialect = {
@@ -41,4 +45,8 @@ export const DUCKDB_DIALECT: Dialect = {
   secondsBetween: (from, to) => `(epoch_ms(${to}) - epoch_ms(${from})) / 1000.0`,
   // contains() is literal, unlike LIKE, so a filter value of '%' matches only a '%'.
   contains: (haystack, needle) => `contains(lower(${haystack}), lower(${needle}))`,
+  like: (haystack, pattern) => `${haystack} LIKE ${pattern} ESCAPE '\\'`,
+  // Props are written by the collector with JSON.stringify, so they are valid JSON or ''.
+  jsonNumber: (json, key) =>
+    `(CASE WHEN ${json} = '' THEN 0 ELSE coalesce(TRY_CAST(json_extract_string(${json}, '$.${key}') AS DOUBLE), 0) END)`,
 };

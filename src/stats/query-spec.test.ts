@@ -21,8 +21,16 @@ describe('parseStatsQuery', () => {
   });
 
   it('names an unknown metric and lists the known ones', () => {
-    const [problem] = problems({ ...valid, metrics: ['visitors', 'revenue'] });
+    const [problem] = problems({ ...valid, metrics: ['visitors', 'profit'] });
     expect(problem).toMatch(/^metrics\.1: a metric must be one of visitors, visits, /);
+  });
+
+  it('asks for a goal when a goal metric is asked', () => {
+    expect(problems({ ...valid, metrics: ['revenue'] })).toEqual(['goal: revenue needs a goal']);
+    const goal = { kind: 'url', value: '/x' };
+    expect(problems({ ...valid, metrics: ['conversions'], goal })).toEqual([
+      'goal.kind: a goal kind is page or event',
+    ]);
   });
 
   it('refuses more than two dimensions', () => {

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /** Counted per visit (a session's page views); see docs/stats.md. */
 export const VISIT_METRICS = ['visitors', 'visits', 'bounce_rate', 'visit_duration'] as const;
+/** Counted per visit against the query's `goal`: visits that reached it, their share, revenue. */
+export const GOAL_METRICS = ['conversions', 'conversion_rate', 'revenue'] as const;
 /** Counted per event row. */
 export const EVENT_METRICS = ['pageviews', 'shares', 'previews', 'clicks'] as const;
-export const METRICS = [...VISIT_METRICS, ...EVENT_METRICS] as const;
+export const METRICS = [...VISIT_METRICS, ...GOAL_METRICS, ...EVENT_METRICS] as const;
 export type Metric = (typeof METRICS)[number];
 
 export const DIMENSIONS = [
@@ -39,6 +41,12 @@ const oneOf = (what: string, values: readonly string[]) => () =>
   `${what} must be one of ${values.join(', ')}`;
 
 const distinct = (values: readonly string[]) => new Set(values).size === values.length;
+
+const goalSchema = z.object({
+  kind: z.enum(['page', 'event'], { error: 'a goal kind is page or event' }),
+  // A path (with `*` wildcards) or a custom event name.
+  value: z.string({ error: 'a goal value must be text' }).min(1).max(500),
+});
 
 const filterSchema = z.object({
   dimension: z.enum(DIMENSIONS, { error: oneOf('a filter dimension', DIMENSIONS) }),
@@ -81,6 +89,7 @@ export const statsQuerySchema = z
       .number({ error: 'to must be epoch milliseconds' })
       .int({ error: 'to must be whole epoch milliseconds' }),
     interval: z.enum(INTERVALS, { error: oneOf('interval', INTERVALS) }).optional(),
+    goal: goalSchema.optional(),
     limit: z
       .number({ error: 'limit must be a number' })
       .int({ error: 'limit must be a whole number' })
@@ -89,6 +98,12 @@ export const statsQuerySchema = z
       .default(100),
   })
   .superRefine((query, ctx) => {
+    const goalMetric = query.metrics.find((metric) =>
+      (GOAL_METRICS as readonly string[]).includes(metric),
+    );
+    if (goalMetric && !query.goal) {
+      ctx.addIssue({ code: 'custom', path: ['goal'], message: `${goalMetric} needs a goal` });
+    }
     if (query.to <= query.from) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
     } else if (query.to - query.from > MAX_RANGE_DAYS * DAY_MS) {
@@ -103,6 +118,7 @@ export const statsQuerySchema = z
 export type StatsQuery = z.output<typeof statsQuerySchema>;
 export type StatsQueryInput = z.input<typeof statsQuerySchema>;
 export type StatsFilter = StatsQuery['filters'][number];
+export type StatsGoal = NonNullable<StatsQuery['goal']>;
 
 /** A query that failed validation; `message` lists every problem, one per line. */
 export class StatsQueryError extends Error {

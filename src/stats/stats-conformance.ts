@@ -198,6 +198,30 @@ export function runStatsConformance(name: string, open: () => Promise<EventStore
       ]);
     });
 
+    it('counts goal conversions per visit, with their rate and revenue, by class', async () => {
+      const goal = { kind: 'event', value: 'custom' } as const;
+      const metrics = ['visits', 'conversions', 'conversion_rate', 'revenue'] as const;
+      // s1 (revenue "20") and s3 (5.5) sent the custom event; 5 visits in all.
+      expect(await stats({ metrics: [...metrics], goal })).toEqual([
+        { visits: 5, conversions: 2, conversion_rate: 0.4, revenue: 25.5 },
+      ]);
+      expect(await stats({ metrics: [...metrics], goal, dimensions: ['class'] })).toEqual([
+        { class: 'dark_social', visits: 3, conversions: 1, conversion_rate: 1 / 3, revenue: 20 },
+        { class: 'direct', visits: 1, conversions: 1, conversion_rate: 1, revenue: 5.5 },
+        { class: 'search', visits: 1, conversions: 0, conversion_rate: 0, revenue: 0 },
+      ]);
+    });
+
+    it('matches page goals with * wildcards and takes % and _ literally', async () => {
+      const rate = async (value: string) =>
+        stats({ metrics: ['conversions'], goal: { kind: 'page', value } });
+      expect(await rate('/b*')).toEqual([{ conversions: 3 }]); // s1, s2, s5 viewed /b
+      expect(await rate('/c')).toEqual([{ conversions: 2 }]); // s3, s4
+      expect(await rate('*')).toEqual([{ conversions: 5 }]);
+      expect(await rate('/%')).toEqual([{ conversions: 0 }]);
+      expect(await rate('/_')).toEqual([{ conversions: 0 }]);
+    });
+
     it('keeps the range half-open and applies the limit after ordering', async () => {
       // to = s1's first page view: nothing of s1 is counted; s2 and later are outside too.
       expect(await stats({ metrics: ['pageviews'], to: DAY1 + 10 * 3_600_000 })).toEqual([

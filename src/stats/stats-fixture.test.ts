@@ -8,7 +8,7 @@ describe('statsFixture', () => {
     try {
       await store.migrate();
       await store.append(statsFixture()); // validates every row
-      expect(await store.count({ siteId: 'site-a' })).toBe(19);
+      expect(await store.count({ siteId: 'site-a' })).toBe(20);
       expect(await store.count({ siteId: 'site-b' })).toBe(7);
     } finally {
       await store.close();

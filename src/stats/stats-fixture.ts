@@ -58,9 +58,9 @@ const b2: Visit = { ...b1, visitor_id: 'v9', session_id: 'b2' };
 /**
  * The hand-made events the stats tests check against (numbers worked out in the tests).
  * Site A, Jan 1–2:
- *   s1 v1 whatsapp  /a 10:00, /b 10:01, /a 10:03   3 pv, 180 s, + share 10:02, + custom
+ *   s1 v1 whatsapp  /a 10:00, /b 10:01, /a 10:03   3 pv, 180 s, + share 10:02, + custom (revenue 20)
  *   s2 v2 google    /b 11:00                        1 pv, bounce
- *   s3 v1 direct    /a 09:00, /c 09:00:30 (day 2)   2 pv, 30 s
+ *   s3 v1 direct    /a 09:00, /c 09:00:30 (day 2)   2 pv, 30 s, + custom (revenue 5.5)
  *   s4 v3 whatsapp  /c 12:00 (day 2)                1 pv, bounce, + engagement
  *   s5 v4 telegram  /a 13:00, /b 13:02 (day 2)      2 pv, 120 s, + share 13:01
  *   previews (whatsapp) day 1 09:00, day 2 08:00; clicks (whatsapp) day 1, day 2, + one bot click
@@ -73,10 +73,17 @@ export function statsFixture(): StoredEvent[] {
     pageview(s1, at(DAY1, 10), '/a', true),
     pageview(s1, at(DAY1, 10, 1), '/b', false),
     sampleEvent({ ...s1, name: 'share', ts: at(DAY1, 10, 2), share_channel: 'whatsapp' }),
-    sampleEvent({ ...s1, name: 'custom', ts: at(DAY1, 10, 2, 30), class: 'internal' }),
+    sampleEvent({
+      ...s1,
+      name: 'custom',
+      ts: at(DAY1, 10, 2, 30),
+      class: 'internal',
+      props: '{"revenue":"20"}',
+    }),
     pageview(s1, at(DAY1, 10, 3), '/a', false),
     pageview(s2, at(DAY1, 11), '/b', true),
     pageview(s3, at(DAY2, 9), '/a', true),
+    sampleEvent({ ...s3, name: 'custom', ts: at(DAY2, 9, 0, 10), props: '{"revenue":5.5}' }),
     pageview(s3, at(DAY2, 9, 0, 30), '/c', false),
     pageview(s4, at(DAY2, 12), '/c', true),
     sampleEvent({ ...s4, name: 'engagement', ts: at(DAY2, 12, 0, 20), engaged_ms: 20_000 }),

@@ -9,6 +9,10 @@ const SITE_SETTINGS_SCHEMA = z.object({
   sectionPaths: z.array(z.string()).max(1000),
   excludedPaths: z.array(z.string()).max(1000),
   respectDoNotTrack: z.boolean(),
+  publicSlug: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'a public slug is 8 to 64 letters, digits, - or _')
+    .nullable(),
 });
 
 /**

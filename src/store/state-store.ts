@@ -8,6 +8,8 @@ export interface SiteSettings {
   excludedPaths: string[];
   /** Honour Do Not Track / Global Privacy Control (tracker and collector). */
   respectDoNotTrack: boolean;
+  /** Slug of the read-only public dashboard (`/public/<slug>`); null = off, the default. */
+  publicSlug: string | null;
 }
 
 export interface Site {
@@ -164,4 +166,5 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   sectionPaths: [],
   excludedPaths: [],
   respectDoNotTrack: false,
+  publicSlug: null,
 };

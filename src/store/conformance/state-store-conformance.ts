@@ -78,6 +78,7 @@ export function runStateStoreConformance(
           sectionPaths: [],
           excludedPaths: [],
           respectDoNotTrack: false,
+          publicSlug: null,
         });
         expect(await store.getSite(site.id)).toEqual(site);
         expect(await store.getSite('no-such-id')).toBeNull();

@@ -1,0 +1,68 @@
+import type { Dialect, ParamType } from '../dialect.ts';
+
+/**
+ * The two share-specific reads the stats compiler does not express (distinct sharers per page,
+ * and raw edges/previews for depth and latency). Written once around the dialect's hooks, like
+ * the compiler, so DuckDB and ClickHouse run the same text.
+ */
+class Params {
+  readonly values: (string | number)[] = [];
+  constructor(private readonly dialect: Dialect) {}
+  add(value: string | number, type: ParamType): string {
+    this.values.push(value);
+    return this.dialect.param(this.values.length, type);
+  }
+}
+
+interface Range {
+  siteId: string;
+  from: number;
+  to: number;
+}
+
+const base = (params: Params, range: Range) =>
+  `e.site_id = ${params.add(range.siteId, 'string')} AND e.ts >= ${params.add(range.from, 'epoch_ms')} AND e.ts < ${params.add(range.to, 'epoch_ms')}`;
+
+/**
+ * Per page: shares, previews, human clicks, distinct sharers and distinct visitors who arrived
+ * through a share (the k-factor's two terms); pages with the most shares first.
+ */
+export function cascadeTotalsSql(dialect: Dialect, range: Range, limit: number) {
+  const params = new Params(dialect);
+  const where = base(params, range);
+  const sql =
+    'SELECT e.path AS path, ' +
+    `${dialect.countIf("e.name = 'share'")} AS shares, ` +
+    `${dialect.countIf("e.name = 'preview'")} AS previews, ` +
+    `${dialect.countIf("e.name = 'click' AND e.class <> 'bot'")} AS clicks, ` +
+    `${dialect.countDistinct("CASE WHEN e.name = 'share' AND e.visitor_id <> '' THEN e.visitor_id END")} AS sharers, ` +
+    `${dialect.countDistinct("CASE WHEN e.name = 'pageview' AND e.visitor_id <> '' THEN e.visitor_id END")} AS arrivals ` +
+    `FROM events e WHERE ${where} AND (e.name IN ('share', 'preview', 'click') ` +
+    "OR (e.name = 'pageview' AND e.parent_token <> '')) " +
+    `GROUP BY e.path ORDER BY shares DESC, arrivals DESC, e.path LIMIT ${params.add(limit, 'integer')}`;
+  return { sql, params: params.values };
+}
+
+/** Share edges (parent → child token) landing on `paths`, oldest first. */
+export function edgesSql(dialect: Dialect, range: Range, paths: string[], limit: number) {
+  const params = new Params(dialect);
+  const where = base(params, range);
+  const inList = paths.map((path) => params.add(path, 'string')).join(', ');
+  const sql =
+    `SELECT e.parent_token, e.view_token, e.path, e.ts FROM events e ` +
+    `WHERE ${where} AND e.parent_token <> '' AND e.view_token <> '' ` +
+    `AND e.name IN ('pageview', 'click') AND e.path IN (${inList}) ` +
+    `ORDER BY e.ts LIMIT ${params.add(limit, 'integer')}`;
+  return { sql, params: params.values };
+}
+
+/** The latest previews and share arrivals (path, channel, time) for preview→click latency. */
+export function previewPairsSql(dialect: Dialect, range: Range, limit: number) {
+  const params = new Params(dialect);
+  const where = base(params, range);
+  const sql =
+    `SELECT e.name, e.path, e.channel, e.ts FROM events e WHERE ${where} ` +
+    "AND (e.name = 'preview' OR (e.name = 'pageview' AND e.parent_token <> '')) " +
+    `ORDER BY e.ts DESC LIMIT ${params.add(limit, 'integer')}`;
+  return { sql, params: params.values };
+}

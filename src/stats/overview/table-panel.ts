@@ -1,0 +1,74 @@
+import { type Dimension, parseStatsQuery } from '../query-spec.ts';
+import { runStatsQuery, type StatsRow } from '../run-stats-query.ts';
+import type { PanelContext } from './panel-context.ts';
+import type { TablePanel, TableRow } from './panel-types.ts';
+
+const METRICS = ['visitors', 'visits', 'pageviews', 'shares'] as const;
+const TABLE_LIMIT = 50;
+
+const toRow = (key: string, row: StatsRow, darkShare: number, group?: string): TableRow => ({
+  key,
+  ...(group === undefined ? {} : { group }),
+  visitors: row.visitors ?? 0,
+  visits: row.visits ?? 0,
+  pageviews: row.pageviews ?? 0,
+  shares: row.shares ?? 0,
+  darkShare,
+});
+
+/** Channels: one row per (class, channel); a row is dark social or it is not. */
+export async function channelsPanel(context: PanelContext): Promise<TablePanel> {
+  const rows = await runStatsQuery(
+    context.store,
+    parseStatsQuery({
+      siteId: context.siteId,
+      metrics: [...METRICS],
+      dimensions: ['class', 'channel'],
+      filters: context.filters,
+      from: context.from,
+      to: context.to,
+      limit: TABLE_LIMIT,
+    }),
+  );
+  return {
+    dimension: 'channel',
+    rows: rows.map((row) =>
+      toRow(row.channel ?? '', row, row.class === 'dark_social' ? 1 : 0, row.class ?? ''),
+    ),
+  };
+}
+
+/**
+ * One row per value of `dimension` (pages, referrers, campaigns…), with the share of its
+ * visitors who came through dark social: the same query again, filtered to that class.
+ */
+export async function dimensionPanel(
+  context: PanelContext,
+  dimension: Dimension,
+): Promise<TablePanel> {
+  const query = (metrics: readonly (typeof METRICS)[number][], dark: boolean) =>
+    runStatsQuery(
+      context.store,
+      parseStatsQuery({
+        siteId: context.siteId,
+        metrics: [...metrics],
+        dimensions: [dimension],
+        filters: dark
+          ? [...context.filters, { dimension: 'class', op: 'is', value: 'dark_social' }]
+          : context.filters,
+        from: context.from,
+        to: context.to,
+        limit: dark ? 1000 : TABLE_LIMIT,
+      }),
+    );
+  const [rows, darkRows] = await Promise.all([query(METRICS, false), query(['visitors'], true)]);
+  const dark = new Map(darkRows.map((row) => [row[dimension] ?? '', row.visitors ?? 0]));
+  return {
+    dimension,
+    rows: rows.map((row) => {
+      const key = row[dimension] ?? '';
+      const visitors = row.visitors ?? 0;
+      return toRow(key, row, visitors > 0 ? (dark.get(key) ?? 0) / visitors : 0);
+    }),
+  };
+}
