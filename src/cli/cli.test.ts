@@ -144,3 +144,49 @@ describe('penumbra links', () => {
     expect(foreign.stderr).toContain('evil.example is not a site');
   });
 });
+
+describe('penumbra users', () => {
+  it('adds a user with a password from stdin, and refuses weak or duplicate ones', () => {
+    const data = mkdtempSync(join(tmpdir(), 'penumbra-users-cli-'));
+    expect(run(['sites', 'add', 'news.example', '--data', data]).code).toBe(0);
+    const weak = run(['users', 'add', 'ann@news.example', '--data', data], 'short\n');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('at least 10 characters');
+    const added = run(
+      ['users', 'add', 'ann@news.example', '--site', 'news.example', '--data', data],
+      'a long enough password\n',
+    );
+    expect(added.stdout).toBe('added ann@news.example (owner of news.example)\n');
+    expect(
+      run(['users', 'add', 'ann@news.example', '--data', data], 'another password\n').code,
+    ).toBe(2);
+    const granted = run([
+      'users',
+      'grant',
+      'ann@news.example',
+      '--site',
+      'news.example',
+      '--role',
+      'viewer',
+      '--data',
+      data,
+    ]);
+    expect(granted.code).toBe(0);
+    expect(run(['users', 'list', '--data', data]).stdout).toBe(
+      'ann@news.example\tviewer\tnews.example\n',
+    );
+    expect(
+      run([
+        'users',
+        'grant',
+        'ann@news.example',
+        '--site',
+        'news.example',
+        '--role',
+        'root',
+        '--data',
+        data,
+      ]).code,
+    ).toBe(2);
+  });
+});

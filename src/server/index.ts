@@ -1,4 +1,5 @@
 export { createApiTokenSecret, hashApiToken } from './api-tokens.ts';
+export { hashPassword, MIN_PASSWORD_LENGTH } from './auth/hash-password.ts';
 export type { ServerConfig } from './config.ts';
 export { ConfigError, loadServerConfig } from './config.ts';
 export { createApp } from './create-app.ts';

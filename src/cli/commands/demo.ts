@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +9,21 @@ import { waitForShutdown } from '../wait-for-shutdown.ts';
 import { SERVER_OPTIONS, serverConfigFromFlags } from './serve.ts';
 
 const DEMO_DOMAIN = 'demo.penumbra.localhost';
+const OTHER_DOMAIN = 'other.penumbra.localhost';
+export const DEMO_EMAIL = 'demo@penumbra.test';
+const OTHER_EMAIL = 'other@penumbra.test';
+/** The demo's public read-only dashboard: /public/penumbra-demo. */
+const DEMO_PUBLIC_SLUG = 'penumbra-demo';
 
 const HELP = `Usage: penumbra demo [options]
 
 Starts the server with a demo site (${DEMO_DOMAIN}) and realistic simulated traffic through
 the real collector pipeline: visits from every channel, share-button shares, link-preview
 fetches, bots, and share cascades several generations deep. Open the printed URL.
+
+Log in to the dashboard (/app) as ${DEMO_EMAIL} with the password printed at start-up (or
+PENUMBRA_DEMO_PASSWORD when set); ${OTHER_EMAIL} owns a second site. The demo site's read-only
+public dashboard is at /public/${DEMO_PUBLIC_SLUG}.
 
 Options:
   --port N         port (default 8080; 0 picks a free one)
@@ -41,13 +51,44 @@ export const demoCommand: Command = {
     const perDay = parseIntegerFlag('per-day', values['per-day'], 300);
     const data = values.data ?? mkdtempSync(join(tmpdir(), 'penumbra-demo-'));
     const config = await serverConfigFromFlags({ ...values, data });
-    const { startServer } = await import('../../server/index.ts');
+    const { startServer, hashPassword } = await import('../../server/index.ts');
+    const password = process.env.PENUMBRA_DEMO_PASSWORD || randomBytes(9).toString('base64url');
     const { createTrafficSimulator } = await import('../demo/simulate-traffic.ts');
     const server = await startServer(
       { ...config, rateLimitPerSecond: 0 },
       {
-        prepare: async ({ state }) =>
-          (await state.findSiteByDomain(DEMO_DOMAIN)) ?? (await state.createSite(DEMO_DOMAIN)),
+        prepare: async ({ state }) => {
+          const site =
+            (await state.findSiteByDomain(DEMO_DOMAIN)) ??
+            (await state.createSite(DEMO_DOMAIN, { publicSlug: DEMO_PUBLIC_SLUG }));
+          const other =
+            (await state.findSiteByDomain(OTHER_DOMAIN)) ?? (await state.createSite(OTHER_DOMAIN));
+          const passwordHash = await hashPassword(password);
+          for (const [email, owned] of [
+            [DEMO_EMAIL, site],
+            [OTHER_EMAIL, other],
+          ] as const) {
+            const user =
+              (await state.findUserByEmail(email)) ??
+              (await state.createUser({ email, passwordHash }));
+            await state.setSiteRole(owned.id, user.id, 'owner');
+          }
+          if ((await state.listGoals(site.id)).length === 0) {
+            await state.createGoal({
+              siteId: site.id,
+              name: 'Paid subscription',
+              kind: 'event',
+              value: 'subscribe',
+            });
+            await state.createGoal({
+              siteId: site.id,
+              name: 'Read a recipe',
+              kind: 'page',
+              value: '/food/recipes/*',
+            });
+          }
+          return site;
+        },
       },
     );
     const simulator = createTrafficSimulator(server.collector, DEMO_DOMAIN);
@@ -56,6 +97,9 @@ export const demoCommand: Command = {
       await server.close();
     });
     io.stderr.write(`penumbra demo: open ${server.url} (data in ${data})\n`);
+    io.stderr.write(
+      `penumbra demo: dashboard ${server.url}/app — log in as ${DEMO_EMAIL} / ${process.env.PENUMBRA_DEMO_PASSWORD ? '$PENUMBRA_DEMO_PASSWORD' : password}\n`,
+    );
     const visits = await simulator.backfill(days, perDay);
     await server.collector.flush();
     io.stderr.write(

@@ -7,6 +7,7 @@ import { recipesCommand } from './recipes.ts';
 import { serveCommand } from './serve.ts';
 import { sitesCommand } from './sites.ts';
 import { tokensCommand } from './tokens.ts';
+import { usersCommand } from './users.ts';
 
 /** Every `penumbra` command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   sitesCommand,
   tokensCommand,
+  usersCommand,
   linksCommand,
   recipesCommand,
 ];

@@ -89,6 +89,29 @@ export function createTrafficSimulator(collector: Collector, domain: string, see
       ip,
       now + 60_000,
     );
+    // Some people read on: same-site navigation makes visits of several pages (and real bounce
+    // rates and durations); the classifier files these page views as internal.
+    let previous = base.u;
+    for (let page = 0; random.next() < (page === 0 ? 0.45 : 0.35) && page < 4; page++) {
+      const next = `https://${domain}${random.pick(PAGES)}`;
+      const at = now + (page + 1) * Math.floor(20_000 + random.next() * 100_000);
+      await send(
+        { n: 'pageview', d: domain, u: next, r: previous, k: random.token() },
+        scenario.userAgent,
+        ip,
+        at,
+      );
+      previous = next;
+    }
+    // A paid subscription goal: people sent by a friend convert more often than strangers.
+    if (random.next() < (parent ? 0.09 : 0.04)) {
+      await send(
+        { n: 'subscribe', ...base, p: { revenue: '4.99' } },
+        scenario.userAgent,
+        ip,
+        now + 90_000,
+      );
+    }
     const generation = (parent?.generation ?? 0) + 1;
     if (random.next() < (parent ? 0.45 : 0.15) && generation < 6) {
       const channel = random.pick(SHARE_BUTTONS);
