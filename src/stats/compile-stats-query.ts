@@ -35,7 +35,11 @@ const DIMENSION_SOURCES: Record<Dimension, { column: string; scope: 'visit' | 'e
 };
 
 type EventMetric = (typeof EVENT_METRICS)[number];
-type VisitMetric = (typeof VISIT_METRICS)[number] | (typeof GOAL_METRICS)[number];
+type VisitMetric =
+  | (typeof VISIT_METRICS)[number]
+  | (typeof GOAL_METRICS)[number]
+  // Counted from the visits themselves when the query groups by visit dimensions only.
+  | 'pageviews';
 
 /** The event rows each event-level metric counts; names are constants, never user input. */
 const EVENT_METRIC_SQL: Record<EventMetric, string> = {
@@ -90,12 +94,17 @@ function dimensionSql(dimension: Dimension): string {
   return scope === 'visit' ? `coalesce(v.visit_${dimension}, e.${column})` : `e.${column}`;
 }
 
-function filterSql(filter: StatsFilter, params: Params, dialect: Dialect): string {
-  const column = dimensionSql(filter.dimension);
+/** A filter with its value already a parameter, rendered against any column expression. */
+type FilterPart = { dimension: Dimension; render: (column: string) => string };
+
+function filterPart(filter: StatsFilter, params: Params, dialect: Dialect): FilterPart {
   const value = params.add(filter.value, 'string');
-  if (filter.op === 'is') return `${column} = ${value}`;
-  if (filter.op === 'is_not') return `${column} <> ${value}`;
-  return dialect.contains(column, value);
+  const render = (column: string) => {
+    if (filter.op === 'is') return `${column} = ${value}`;
+    if (filter.op === 'is_not') return `${column} <> ${value}`;
+    return dialect.contains(column, value);
+  };
+  return { dimension: filter.dimension, render };
 }
 
 /** What every CTE builder needs; the parameters are shared so placeholders stay numbered. */
@@ -111,6 +120,14 @@ interface Context {
   /** k0, k1 and `bucket` when the query has an interval: what groups and joins the results. */
   groupAliases: string[];
   needsVisits: boolean;
+  /**
+   * Every dimension and filter is visit-scoped: visit metrics then come from the `visits` CTE
+   * alone, without joining each page view back (the join is most of a query's cost).
+   */
+  visitOnly: boolean;
+  /** `keySelect` and the filters over the visits CTE's own columns, for `visitOnly`. */
+  visitKeySelect: string;
+  visitFilters: string;
   /** The goal's match condition when a goal metric is asked. */
   goalMatch: string | null;
 }
@@ -129,15 +146,34 @@ export function compileStatsQuery(query: StatsQuery, dialect: Dialect): Compiled
   const from = params.add(query.from, 'epoch_ms');
   const to = params.add(query.to, 'epoch_ms');
   const base = `e.site_id = ${site} AND e.ts >= ${from} AND e.ts < ${to}`;
-  const filters = query.filters.map((filter) => ` AND ${filterSql(filter, params, dialect)}`);
+  const parts = query.filters.map((filter) => filterPart(filter, params, dialect));
+  const filters = parts.map((part) => ` AND ${part.render(dimensionSql(part.dimension))}`);
   const keys = query.dimensions.map(
     (dimension, index) => `${dimensionSql(dimension)} AS k${index}`,
   );
-  const visitMetrics = query.metrics.filter(isVisitMetric);
-  const eventMetrics = query.metrics.filter(isEventMetric);
   const visitDimensions = [
-    ...new Set([...query.dimensions, ...query.filters.map((filter) => filter.dimension)]),
+    ...new Set([
+      ...query.dimensions,
+      ...query.filters.map((filter) => filter.dimension),
+      ...(query.metrics.includes('dark_visits') ? (['class'] as const) : []),
+    ]),
   ].filter((dimension) => DIMENSION_SOURCES[dimension].scope === 'visit');
+  const visitOnly = [...query.dimensions, ...parts.map((part) => part.dimension)].every(
+    (dimension) => DIMENSION_SOURCES[dimension].scope === 'visit',
+  );
+  const firstVisitMetrics: VisitMetric[] = query.metrics.filter(isVisitMetric);
+  // With visits at hand and no per-page grouping, a visit's page views are already counted:
+  // summing them spares joining every page view to its visit.
+  const pageviewsFromVisits =
+    visitOnly &&
+    query.metrics.includes('pageviews') &&
+    (firstVisitMetrics.length > 0 || visitDimensions.length > 0);
+  const visitMetrics: VisitMetric[] = pageviewsFromVisits
+    ? [...firstVisitMetrics, 'pageviews']
+    : firstVisitMetrics;
+  const eventMetrics = query.metrics
+    .filter(isEventMetric)
+    .filter((metric) => !(pageviewsFromVisits && metric === 'pageviews'));
   const context: Context = {
     query,
     dialect,
@@ -146,6 +182,11 @@ export function compileStatsQuery(query: StatsQuery, dialect: Dialect): Compiled
     keySelect: keys.map((key) => `${key}, `).join(''),
     groupAliases: [...keys.map((_, index) => `k${index}`), ...(query.interval ? ['bucket'] : [])],
     needsVisits: visitMetrics.length > 0 || visitDimensions.length > 0,
+    visitOnly,
+    visitKeySelect: query.dimensions
+      .map((dimension, index) => `v.visit_${dimension} AS k${index}, `)
+      .join(''),
+    visitFilters: parts.map((part) => ` AND ${part.render(`v.visit_${part.dimension}`)}`).join(''),
     goalMatch:
       query.goal && query.metrics.some(isGoalMetric)
         ? goalMatchSql(query.goal, params, dialect)
@@ -202,7 +243,12 @@ function visitMetricsCtes(context: Context, metrics: VisitMetric[]): string[] {
   const bucket = query.interval
     ? `${dialect.bucket('v.visit_start', query.interval)} AS bucket, `
     : '';
-  const perVisit = ['v.session_id', 'v.visitor_id', 'v.visit_pageviews'];
+  const perVisit = [
+    'v.session_id',
+    'v.visitor_id',
+    'v.visit_pageviews',
+    ...(metrics.includes('dark_visits') ? ['v.visit_class'] : []),
+  ];
   // A visit converted when its session has a row in goal_visits (NULL-extended otherwise).
   const goal = context.goalMatch
     ? [
@@ -210,6 +256,16 @@ function visitMetricsCtes(context: Context, metrics: VisitMetric[]): string[] {
         ', coalesce(g.goal_revenue, 0) AS goal_revenue',
       ].join('')
     : '';
+  if (context.visitOnly) {
+    const rows =
+      `visit_rows AS (SELECT ${context.visitKeySelect}${bucket}` +
+      perVisit.map((column) => `${column} AS ${column.slice(2)}, `).join('') +
+      `${dialect.secondsBetween('v.visit_start', 'v.visit_end')} AS visit_seconds${goal} ` +
+      'FROM visits v ' +
+      (context.goalMatch ? 'LEFT JOIN goal_visits g ON g.session_id = v.session_id ' : '') +
+      `WHERE 1 = 1${context.visitFilters})`;
+    return [rows, visitMetricsSelect(context, metrics)];
+  }
   const rows =
     `visit_rows AS (SELECT ${context.keySelect}${bucket}` +
     perVisit.map((column) => `${column} AS ${column.slice(2)}, `).join('') +
@@ -224,21 +280,27 @@ function visitMetricsCtes(context: Context, metrics: VisitMetric[]): string[] {
       'v.visit_end',
       ...(context.goalMatch ? ['g.session_id', 'g.goal_revenue'] : []),
     ])})`;
+  return [rows, visitMetricsSelect(context, metrics)];
+}
+
+/** Per group: the visit metrics averaged or counted over `visit_rows` (one row per visit). */
+function visitMetricsSelect({ dialect, groupAliases }: Context, metrics: VisitMetric[]): string {
   const sql: Record<VisitMetric, string> = {
     visitors: dialect.countDistinct('visitor_id'),
     visits: 'count(*)',
     bounce_rate: 'avg(CASE WHEN visit_pageviews = 1 THEN 1.0 ELSE 0.0 END)',
     visit_duration: 'avg(visit_seconds)',
+    dark_visits: "sum(CASE WHEN visit_class = 'dark_social' THEN 1 ELSE 0 END)",
+    pageviews: 'sum(visit_pageviews)',
     conversions: 'sum(converted)',
     conversion_rate: 'avg(converted * 1.0)',
     revenue: 'sum(goal_revenue)',
   };
   const selected = metrics.map((metric) => `${sql[metric]} AS ${metric}`);
-  return [
-    rows,
+  return (
     `visit_metrics AS (SELECT ${[...groupAliases, ...selected].join(', ')} ` +
-      `FROM visit_rows${groupBy(groupAliases)})`,
-  ];
+    `FROM visit_rows${groupBy(groupAliases)})`
+  );
 }
 
 /** Sessions that reached the goal in the range, with the revenue their goal events carried. */

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 /** Counted per visit (a session's page views); see docs/stats.md. */
-export const VISIT_METRICS = ['visitors', 'visits', 'bounce_rate', 'visit_duration'] as const;
+export const VISIT_METRICS = [
+  'visitors',
+  'visits',
+  'bounce_rate',
+  'visit_duration',
+  // Visits whose entry is dark social: a table's dark share without a second query.
+  'dark_visits',
+] as const;
 /** Counted per visit against the query's `goal`: visits that reached it, their share, revenue. */
 export const GOAL_METRICS = ['conversions', 'conversion_rate', 'revenue'] as const;
 /** Counted per event row. */

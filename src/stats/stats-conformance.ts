@@ -198,6 +198,18 @@ export function runStatsConformance(name: string, open: () => Promise<EventStore
       ]);
     });
 
+    it('counts the visits that entered through dark social, per page', async () => {
+      expect(await stats({ metrics: ['visits', 'dark_visits'] })).toEqual([
+        { visits: 5, dark_visits: 3 }, // s1, s4, s5
+      ]);
+      const rows = await stats({ metrics: ['visits', 'dark_visits'], dimensions: ['page'] });
+      expect(rows).toEqual([
+        { page: '/a', visits: 3, dark_visits: 2 }, // s1, s3, s5
+        { page: '/b', visits: 3, dark_visits: 2 }, // s1, s2, s5
+        { page: '/c', visits: 2, dark_visits: 1 }, // s3, s4
+      ]);
+    });
+
     it('counts goal conversions per visit, with their rate and revenue, by class', async () => {
       const goal = { kind: 'event', value: 'custom' } as const;
       const metrics = ['visits', 'conversions', 'conversion_rate', 'revenue'] as const;

@@ -1,4 +1,4 @@
-import { parseStatsQuery, type StatsFilter } from '../query-spec.ts';
+import { parseStatsQuery } from '../query-spec.ts';
 import { runStatsQuery } from '../run-stats-query.ts';
 import type { PanelContext } from './panel-context.ts';
 import type { HeadlinePanel, Totals } from './panel-types.ts';
@@ -18,14 +18,21 @@ async function totals(
   context: PanelContext,
   from: number,
   to: number,
-  filters: StatsFilter[] = context.filters,
-): Promise<Totals> {
+): Promise<{ totals: Totals; darkVisits: number }> {
   const [row] = await runStatsQuery(
     context.store,
-    parseStatsQuery({ siteId: context.siteId, metrics: [...TOTALS], filters, from, to }),
+    parseStatsQuery({
+      siteId: context.siteId,
+      metrics: [...TOTALS, 'dark_visits'],
+      filters: context.filters,
+      from,
+      to,
+    }),
   );
   const value = (metric: (typeof TOTALS)[number]) => row?.[metric] ?? 0;
-  return Object.fromEntries(TOTALS.map((metric) => [metric, value(metric)])) as unknown as Totals;
+  const totals = Object.fromEntries(TOTALS.map((metric) => [metric, value(metric)]));
+  // Every key of Totals was set above from TOTALS.
+  return { totals: totals as unknown as Totals, darkVisits: row?.dark_visits ?? 0 };
 }
 
 /**
@@ -34,56 +41,39 @@ async function totals(
  */
 export async function headlinePanel(context: PanelContext): Promise<HeadlinePanel> {
   const { store, siteId, from, to, filters } = context;
-  const byClass = runStatsQuery(
+  // What GA4 calls Direct, split by Penumbra's class and confidence: one small grouped query.
+  const direct = runStatsQuery(
     store,
     parseStatsQuery({
       siteId,
       metrics: ['visits'],
-      dimensions: ['ga4', 'class'],
-      filters,
+      dimensions: ['class', 'confidence'],
+      filters: [...filters, { dimension: 'ga4', op: 'is', value: 'Direct' }],
       from,
       to,
       limit: 1000,
     }),
   );
-  const confirmed = runStatsQuery(
-    store,
-    parseStatsQuery({
-      siteId,
-      metrics: ['visits'],
-      dimensions: ['confidence'],
-      filters: [
-        ...filters,
-        { dimension: 'ga4', op: 'is', value: 'Direct' },
-        { dimension: 'class', op: 'is', value: 'dark_social' },
-      ],
-      from,
-      to,
-    }),
-  );
   const span = to - from;
-  const [current, previous, rows, confidence] = await Promise.all([
+  const [current, previous, rows] = await Promise.all([
     totals(context, from, to),
     context.compare ? totals(context, from - span, from) : Promise.resolve(null),
-    byClass,
-    confirmed,
+    direct,
   ]);
   const sum = (predicate: (row: (typeof rows)[number]) => boolean) =>
     rows.filter(predicate).reduce((total, row) => total + (row.visits ?? 0), 0);
-  const direct = sum((row) => row.ga4 === 'Direct');
-  const darkOfDirect = sum((row) => row.ga4 === 'Direct' && row.class === 'dark_social');
-  const allVisits = sum(() => true);
-  const confirmedVisits = confidence.find((row) => row.confidence === 'confirmed')?.visits ?? 0;
+  const directVisits = sum(() => true);
+  const dark = (row: (typeof rows)[number]) => row.class === 'dark_social';
   const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
   return {
-    totals: current,
-    previous,
-    ga4DirectVisits: direct,
-    darkShareOfDirect: ratio(darkOfDirect, direct),
-    confirmedShareOfDirect: ratio(confirmedVisits, direct),
-    darkShare: ratio(
-      sum((row) => row.class === 'dark_social'),
-      allVisits,
+    totals: current.totals,
+    previous: previous?.totals ?? null,
+    ga4DirectVisits: directVisits,
+    darkShareOfDirect: ratio(sum(dark), directVisits),
+    confirmedShareOfDirect: ratio(
+      sum((row) => dark(row) && row.confidence === 'confirmed'),
+      directVisits,
     ),
+    darkShare: ratio(current.darkVisits, current.totals.visits),
   };
 }

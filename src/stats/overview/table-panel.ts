@@ -39,36 +39,30 @@ export async function channelsPanel(context: PanelContext): Promise<TablePanel> 
 }
 
 /**
- * One row per value of `dimension` (pages, referrers, campaigns…), with the share of its
- * visitors who came through dark social: the same query again, filtered to that class.
+ * One row per value of `dimension` (pages, referrers, campaigns…), with the share of its visits
+ * that entered through dark social.
  */
 export async function dimensionPanel(
   context: PanelContext,
   dimension: Dimension,
 ): Promise<TablePanel> {
-  const query = (metrics: readonly (typeof METRICS)[number][], dark: boolean) =>
-    runStatsQuery(
-      context.store,
-      parseStatsQuery({
-        siteId: context.siteId,
-        metrics: [...metrics],
-        dimensions: [dimension],
-        filters: dark
-          ? [...context.filters, { dimension: 'class', op: 'is', value: 'dark_social' }]
-          : context.filters,
-        from: context.from,
-        to: context.to,
-        limit: dark ? 1000 : TABLE_LIMIT,
-      }),
-    );
-  const [rows, darkRows] = await Promise.all([query(METRICS, false), query(['visitors'], true)]);
-  const dark = new Map(darkRows.map((row) => [row[dimension] ?? '', row.visitors ?? 0]));
+  const rows = await runStatsQuery(
+    context.store,
+    parseStatsQuery({
+      siteId: context.siteId,
+      metrics: [...METRICS, 'dark_visits'],
+      dimensions: [dimension],
+      filters: context.filters,
+      from: context.from,
+      to: context.to,
+      limit: TABLE_LIMIT,
+    }),
+  );
   return {
     dimension,
     rows: rows.map((row) => {
-      const key = row[dimension] ?? '';
-      const visitors = row.visitors ?? 0;
-      return toRow(key, row, visitors > 0 ? (dark.get(key) ?? 0) / visitors : 0);
+      const visits = row.visits ?? 0;
+      return toRow(row[dimension] ?? '', row, visits > 0 ? (row.dark_visits ?? 0) / visits : 0);
     }),
   };
 }

@@ -1,0 +1,75 @@
+// bench/stats: the dashboard overview (every panel, through the real stats code and the DuckDB
+// event store) against DuckDB alone computing one count(DISTINCT visitor_id) over the same
+// events, in one run, alternating, best of R. Bar: overview <= 3x that floor.
+// Usage: npx tsx bench/stats/run.ts [events=10000000] [rounds=3]
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { computeOverview } from '../../src/stats/index.ts';
+import { createDuckDbEventStore } from '../../src/store/index.ts';
+import { END, generateSql, SITE, START } from './generate-events.ts';
+
+const events = Number(process.argv[2] ?? 10_000_000);
+const rounds = Number(process.argv[3] ?? 3);
+const dir = join(import.meta.dirname, '..', '..', '.bench-data');
+mkdirSync(dir, { recursive: true });
+const path = join(dir, `stats-${events}.duckdb`);
+
+if (!existsSync(path)) {
+  const started = performance.now();
+  const schema = await createDuckDbEventStore({ path });
+  await schema.migrate();
+  await schema.close();
+  const instance = await DuckDBInstance.create(path, {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const connection = await instance.connect();
+  await connection.run(generateSql(events));
+  await connection.run('CHECKPOINT');
+  connection.closeSync();
+  instance.closeSync();
+  console.log(
+    `generated ${events} events in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
+const store = await createDuckDbEventStore({ path });
+const goals = [
+  { id: 'g1', name: 'Paid subscription', kind: 'event' as const, value: 'subscribe' },
+  { id: 'g2', name: 'Read an article', kind: 'page' as const, value: '/article/1*' },
+];
+const context = {
+  store,
+  siteId: SITE,
+  from: START,
+  to: END,
+  filters: [],
+  compare: true,
+  goals,
+  now: END,
+};
+const floorSql = `SELECT count(DISTINCT visitor_id) FROM events WHERE site_id = '${SITE}'`;
+
+const time = async (work: () => Promise<unknown>) => {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+};
+
+const total = Number((await store.selectRows('SELECT count(*) FROM events', []))[0]?.[0]);
+// One warm-up of each, so both start from the same (cached) state.
+await store.selectRows(floorSql, []);
+const overview = await computeOverview(context);
+let floor = Number.POSITIVE_INFINITY;
+let full = Number.POSITIVE_INFINITY;
+for (let round = 0; round < rounds; round++) {
+  floor = Math.min(floor, await time(() => store.selectRows(floorSql, [])));
+  full = Math.min(full, await time(() => computeOverview(context)));
+}
+await store.close();
+
+console.log(`events: ${total} over 90 days (${overview.headline.totals.visits} visits in range)`);
+console.log(`count(DISTINCT visitor_id) alone: ${floor.toFixed(0)} ms`);
+console.log(`overview, every panel (compare on, 2 goals): ${full.toFixed(0)} ms`);
+console.log(`ratio (overview / floor): ${(full / floor).toFixed(2)} (bar: <= 3)`);
