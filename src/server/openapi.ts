@@ -1,3 +1,5 @@
+import { dashboardPaths } from './openapi-dashboard-paths.ts';
+
 /** The OpenAPI 3.1 description served at /api/openapi.json; kept beside the routes it documents. */
 export function openApiDocument(version: string) {
   const error = {
@@ -10,7 +12,8 @@ export function openApiDocument(version: string) {
     info: {
       title: 'Penumbra API',
       version,
-      description: 'Dark-social analytics: collector, health and per-site summaries.',
+      description:
+        'Dark-social analytics: collector, accounts, sites, goals, dashboard panels, stats, share links and cascades.',
       license: { name: 'MIT' },
     },
     components: {
@@ -19,6 +22,13 @@ export function openApiDocument(version: string) {
           type: 'http',
           scheme: 'bearer',
           description: 'API token from `penumbra tokens create`',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'pn_session',
+          description:
+            'Browser session from POST /api/auth/login; state-changing requests also need the x-csrf-token header',
         },
       },
       schemas: {
@@ -58,6 +68,7 @@ export function openApiDocument(version: string) {
       },
     },
     paths: {
+      ...dashboardPaths,
       '/api/event': {
         post: {
           summary: 'Collect one tracker event',

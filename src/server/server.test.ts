@@ -143,6 +143,13 @@ describe('API and assets', () => {
   it('serves the OpenAPI document and health', async () => {
     const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
     expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/auth/login',
+      '/api/sites/{domain}/panels/{name}',
+      '/api/sites/{domain}/stats',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
     expect(Object.keys(doc.paths)).toContain('/api/event');
   });
 
