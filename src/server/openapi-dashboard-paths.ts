@@ -1,3 +1,7 @@
+import { PANELS } from '../stats/index.ts';
+
+const PANEL_NAMES = Object.keys(PANELS);
+
 /** OpenAPI paths of the dashboard API (accounts, sites, goals, panels, stats, public links). */
 const error = { $ref: '#/components/schemas/Error' };
 const json = (description: string) => ({
@@ -40,22 +44,6 @@ const op = (summary: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
   responses: { '200': { description: 'OK' }, '400': json('Invalid input'), ...common },
 });
-
-export const PANEL_NAMES = [
-  'headline',
-  'timeseries',
-  'channels',
-  'pages',
-  'entry_pages',
-  'referrers',
-  'utm_campaigns',
-  'devices',
-  'browsers',
-  'previews',
-  'cascades',
-  'goals',
-  'realtime',
-];
 
 export const dashboardPaths = {
   '/api/auth/setup': {

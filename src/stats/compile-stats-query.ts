@@ -1,4 +1,5 @@
-import type { Dialect, ParamType } from './dialect.ts';
+import type { Dialect } from './dialect.ts';
+import { Params } from './params.ts';
 import {
   type Dimension,
   EVENT_METRICS,
@@ -60,15 +61,6 @@ export interface CompiledStatsQuery {
   sql: string;
   params: (string | number)[];
   columns: CompiledColumn[];
-}
-
-class Params {
-  readonly values: (string | number)[] = [];
-  constructor(private readonly dialect: Dialect) {}
-  add(value: string | number, type: ParamType): string {
-    this.values.push(value);
-    return this.dialect.param(this.values.length, type);
-  }
 }
 
 const isVisitMetric = (metric: Metric): metric is VisitMetric =>

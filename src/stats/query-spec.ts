@@ -13,6 +13,17 @@ export const VISIT_METRICS = [
 export const GOAL_METRICS = ['conversions', 'conversion_rate', 'revenue'] as const;
 /** Counted per event row. */
 export const EVENT_METRICS = ['pageviews', 'shares', 'previews', 'clicks'] as const;
+/** The everyday numbers of a site: the headline's totals, and what most tests check at once. */
+export const TOTAL_METRICS = [
+  'visitors',
+  'visits',
+  'pageviews',
+  'bounce_rate',
+  'visit_duration',
+  'shares',
+  'previews',
+  'clicks',
+] as const;
 export const METRICS = [...VISIT_METRICS, ...GOAL_METRICS, ...EVENT_METRICS] as const;
 export type Metric = (typeof METRICS)[number];
 

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStore } from '../store/index.ts';
-import { parseStatsQuery, type StatsQueryInput } from './query-spec.ts';
+import { parseStatsQuery, type StatsQueryInput, TOTAL_METRICS } from './query-spec.ts';
 import { runStatsQuery } from './run-stats-query.ts';
 import { DAY1, DAY2, RANGE, statsFixture } from './stats-fixture.ts';
 
-const ALL = [
-  'visitors',
-  'visits',
-  'pageviews',
-  'bounce_rate',
-  'visit_duration',
-  'shares',
-  'previews',
-  'clicks',
-] as const;
+const ALL = TOTAL_METRICS;
 
 /**
  * The stats conformance suite: the same hand-computed fixture (stats-fixture.ts) through the

@@ -1,18 +1,9 @@
-import { parseStatsQuery } from '../query-spec.ts';
+import { parseStatsQuery, TOTAL_METRICS } from '../query-spec.ts';
 import { runStatsQuery } from '../run-stats-query.ts';
 import type { PanelContext } from './panel-context.ts';
 import type { HeadlinePanel, Totals } from './panel-types.ts';
 
-const TOTALS = [
-  'visitors',
-  'visits',
-  'pageviews',
-  'bounce_rate',
-  'visit_duration',
-  'shares',
-  'previews',
-  'clicks',
-] as const;
+const TOTALS = TOTAL_METRICS;
 
 async function totals(
   context: PanelContext,

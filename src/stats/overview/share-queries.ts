@@ -1,18 +1,11 @@
-import type { Dialect, ParamType } from '../dialect.ts';
+import type { Dialect } from '../dialect.ts';
+import { Params } from '../params.ts';
 
 /**
  * The two share-specific reads the stats compiler does not express (distinct sharers per page,
  * and raw edges/previews for depth and latency). Written once around the dialect's hooks, like
  * the compiler, so DuckDB and ClickHouse run the same text.
  */
-class Params {
-  readonly values: (string | number)[] = [];
-  constructor(private readonly dialect: Dialect) {}
-  add(value: string | number, type: ParamType): string {
-    this.values.push(value);
-    return this.dialect.param(this.values.length, type);
-  }
-}
 
 interface Range {
   siteId: string;
