@@ -28,3 +28,17 @@ await build({
 
 // The browser tracker: the script-tag build and the ES module build, from one source.
 await Promise.all([build(scriptBuild), build(moduleBuild)]);
+
+// The web chat widget (src/messaging/channels/webchat-widget): one script tag, dist/webchat.js.
+await build({
+  entryPoints: ['src/messaging/channels/webchat-widget/index.ts'],
+  outfile: 'dist/webchat.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  tsconfigRaw: {},
+  logLevel: 'warning',
+});

@@ -168,6 +168,14 @@ export interface RawResponse {
   body: string;
 }
 
+/** The bytes of an inbound media part, fetched from the provider and checked. */
+export interface MediaContent {
+  bytes: Buffer;
+  mime: string;
+  /** Hex SHA-256 of `bytes` (checked against the provider's hash when it sends one). */
+  sha256: string;
+}
+
 /** One provider API request, ready to send (deterministic: snapshot-testable). */
 export interface ProviderPayload {
   method: 'POST' | 'GET';
@@ -192,7 +200,17 @@ export interface ChannelAdapter {
   /** Meta's GET `hub.challenge` handshake; undefined when the request is not one. */
   handshake?(request: RawRequest): RawResponse | undefined;
   verify(request: RawRequest): boolean;
+  /**
+   * What to answer a verified webhook with when a bare 200 is not best (Telegram: the
+   * answerCallbackQuery call as the webhook reply; Twilio: empty TwiML). Undefined = 200, empty.
+   */
+  webhookResponse?(request: RawRequest): RawResponse | undefined;
   parse(request: RawRequest): InboundEvent[];
   render(message: OutboundMessage): ProviderPayload[];
   send(payload: ProviderPayload): Promise<SendResult>;
+  /**
+   * Downloads an inbound media part (WhatsApp: id → short-lived URL → Bearer GET; Telegram:
+   * getFile; Twilio: MediaUrl with Basic auth; Messenger: the attachment URL). Rejects on failure.
+   */
+  fetchMedia?(ref: MediaRef): Promise<MediaContent>;
 }
