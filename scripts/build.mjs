@@ -29,6 +29,32 @@ await build({
 // The browser tracker: the script-tag build and the ES module build, from one source.
 await Promise.all([build(scriptBuild), build(moduleBuild)]);
 
+// --- The web dashboard (src/dashboard): browser code, one script and one stylesheet. ---------
+// The server serves them as they are at /app/dashboard.js and /app/dashboard.css.
+await Promise.all([
+  build({
+    entryPoints: ['src/dashboard/main.ts'],
+    outfile: 'dist/dashboard.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    // No source map: the server serves exactly these two files.
+    legalComments: 'none',
+    tsconfigRaw: {},
+    logLevel: 'warning',
+  }),
+  build({
+    entryPoints: ['src/dashboard/dashboard.css'],
+    outfile: 'dist/dashboard.css',
+    bundle: true,
+    minify: true,
+    target: ['chrome100', 'firefox100', 'safari15'],
+    logLevel: 'warning',
+  }),
+]);
+
 // The web chat widget (src/messaging/channels/webchat-widget): one script tag, dist/webchat.js.
 await build({
   entryPoints: ['src/messaging/channels/webchat-widget/index.ts'],

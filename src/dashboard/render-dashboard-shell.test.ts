@@ -3,7 +3,12 @@ import { renderDashboardShell } from './render-dashboard-shell.ts';
 
 describe('renderDashboardShell', () => {
   it('links the built assets and has no inline script, style or handler', () => {
-    const html = renderDashboardShell({ mode: 'app', apiBase: '/api', title: 'Penumbra', version: '0.1.0' });
+    const html = renderDashboardShell({
+      mode: 'app',
+      apiBase: '/api',
+      title: 'Penumbra',
+      version: '0.1.0',
+    });
     expect(html).toContain('<link rel="stylesheet" href="/app/dashboard.css?v=0.1.0">');
     expect(html).toContain('<script defer src="/app/dashboard.js?v=0.1.0"></script>');
     expect(html).toContain('data-mode="app" data-api-base="/api"');

@@ -12,17 +12,28 @@ export interface DashboardShellInput {
   version: string;
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 // C0 controls (but tab, LF, CR), DEL and C1 controls cannot appear in HTML text.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-const escape = (text: string): string =>
+const escapeText = (text: string): string =>
   String(text)
     .replace(CONTROL, '\ufffd')
     .replace(/[&<>"']/g, (char) => ENTITIES[char] as string);
 
-export function renderDashboardShell({ mode, apiBase, title, version }: DashboardShellInput): string {
+export function renderDashboardShell({
+  mode,
+  apiBase,
+  title,
+  version,
+}: DashboardShellInput): string {
   const assetQuery = `?v=${encodeURIComponent(version)}`;
   return `<!doctype html>
 <html lang="en">
@@ -32,12 +43,12 @@ export function renderDashboardShell({ mode, apiBase, title, version }: Dashboar
 <meta name="referrer" content="same-origin">
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="data:,">
-<title>${escape(title)}</title>
-<link rel="stylesheet" href="/app/dashboard.css${escape(assetQuery)}">
-<script defer src="/app/dashboard.js${escape(assetQuery)}"></script>
+<title>${escapeText(title)}</title>
+<link rel="stylesheet" href="/app/dashboard.css${escapeText(assetQuery)}">
+<script defer src="/app/dashboard.js${escapeText(assetQuery)}"></script>
 </head>
 <body>
-<div id="penumbra" data-mode="${mode === 'public' ? 'public' : 'app'}" data-api-base="${escape(apiBase)}" data-title="${escape(title)}" data-version="${escape(version)}">
+<div id="penumbra" data-mode="${mode === 'public' ? 'public' : 'app'}" data-api-base="${escapeText(apiBase)}" data-title="${escapeText(title)}" data-version="${escapeText(version)}">
 <noscript><p>The Penumbra dashboard needs JavaScript. The same numbers are in the API: <a href="/api/openapi.json">/api/openapi.json</a>.</p></noscript>
 </div>
 </body>
