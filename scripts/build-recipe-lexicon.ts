@@ -13,16 +13,24 @@ import { normalizeText } from '../src/assistant/recipes/lexicon/normalize-text.t
 
 type Lang = 'en' | 'fr' | 'es';
 type Extra = Partial<Record<Lang, string[]>>;
-type Row = [id: string, off: string, category: string, contains: string, names: Extra];
+type Row = [
+  id: string,
+  off: string,
+  category: string,
+  contains: string,
+  names: Extra,
+  parents: string[],
+];
 // The allowlist: one ingredient a line, tab-separated: our id, OFF id ('-' when OFF has no
 // usable node), category, what it contains (m meat, f fish, d dairy, e egg, g gluten,
-// h honey; '-' for none), then hand-added en, fr and es names separated by '|'.
+// h honey; '-' for none), hand-added en, fr and es names separated by '|', then optional
+// hand parents (our ids, '|'-separated) added to those found through the OFF hierarchy.
 const ROWS: Row[] = readFileSync(new URL('./recipe-lexicon-allowlist.tsv', import.meta.url), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '' && !line.startsWith('#'))
   .map((line): Row => {
-    const [id = '', off = '-', category = '', flags = '-', en = '-', fr = '-', es = '-'] =
-      line.split('\t');
+    const cells = line.split('\t');
+    const [id = '', off = '-', category = '', flags = '-', en = '-', fr = '-', es = '-'] = cells;
     const names = (cell: string) => (cell === '-' ? [] : cell.split('|'));
     return [
       id,
@@ -30,6 +38,7 @@ const ROWS: Row[] = readFileSync(new URL('./recipe-lexicon-allowlist.tsv', impor
       category,
       flags === '-' ? '' : flags,
       { en: names(en), fr: names(fr), es: names(es) },
+      names(cells[7] ?? '-'),
     ];
   });
 
@@ -73,8 +82,109 @@ function plural(lang: Lang, name: string): string {
   return words.join(' ');
 }
 
+// Display spellings for hand names OFF does not spell for us.
+const ACCENTED: Record<Lang, string[]> = {
+  en: [],
+  fr: [
+    'pâtes',
+    'œuf',
+    'gruyère',
+    'chèvre',
+    'comté',
+    'bœuf haché',
+    "flocons d'avoine",
+    'lait concentré sucré',
+    'pâte à pizza',
+    'pâte feuilletée',
+    'crème',
+    'crème fraîche',
+    'épinard',
+    'échalote',
+    'pâte brisée',
+    'pâte feuilletée',
+    'côte de porc',
+    'blette',
+    'épeautre',
+    'genièvre',
+    'fève',
+    'pâte à tartiner',
+    'crème anglaise',
+    'pâte filo',
+    'crème de tartre',
+    "eau de fleur d'oranger",
+    'germes de soja',
+    'riz complet',
+    "lait d'amande",
+    'levure',
+    'céleri',
+    'maïs',
+    'mûre',
+    'huître',
+    'églefin',
+    'espadon',
+    'saumon fumé',
+    'paprika fumé',
+    'ail en poudre',
+    'oignon en poudre',
+    'moutarde en poudre',
+    'thé',
+    'bière',
+    'gésier',
+  ],
+  es: [
+    'calabacín',
+    'champiñón',
+    'azúcar',
+    'limón',
+    'plátano',
+    'pimentón',
+    'jamón',
+    'maíz',
+    'atún',
+    'salmón',
+    'perejil',
+    'orégano',
+    'azafrán',
+    'jengibre',
+    'ñame',
+    'brotes de bambú',
+    'pimentón ahumado',
+    'crema de cacao',
+    'cremor tártaro',
+    'lubina',
+    'langostino',
+    'champiñones',
+    'chuleta de cerdo',
+    'sémola',
+    'semillas de sésamo',
+    'aceite de sésamo',
+    'sésamo',
+    'berenjena',
+    'pepinillo',
+    'garbanzo',
+    'guisante',
+    'lenteja',
+    'alcachofa',
+    'espárrago',
+    'rábano',
+    'cúrcuma',
+    'comino',
+    'nuez moscada',
+    'almíbar',
+    'jarabe de arce',
+    'maní',
+    'cacahuete',
+    'melocotón',
+    'piña',
+    'limón',
+    'lima',
+    'mantequilla',
+    'hígado',
+  ],
+};
+
 // Names that fold to an everyday word of another language ("thé" → "the").
-const NEVER = new Set(['the', 'lait ribot']);
+const NEVER = new Set(['the', 'lait ribot', 'rape']);
 const usable = (s: string) =>
   !NEVER.has(normalizeText(s)) &&
   !/\d/.test(s) &&
@@ -83,6 +193,7 @@ const usable = (s: string) =>
   !/^e\d/.test(s);
 
 interface TaxonomyNode {
+  parents?: string[];
   name?: Record<string, string>;
   synonyms?: Record<string, string[]>;
 }
@@ -92,6 +203,31 @@ const taxonomy = JSON.parse(gunzipSync(readFileSync(source)).toString('utf8')) a
   string,
   TaxonomyNode
 >;
+const ourIdByOff = new Map(ROWS.filter((row) => row[1]).map((row) => [row[1], row[0]]));
+/** Our ids above an OFF node: walks the OFF parents, keeping the nodes we also list. */
+function ancestors(off: string, seen = new Set<string>()): string[] {
+  const found: string[] = [];
+  for (const parent of taxonomy[off]?.parents ?? []) {
+    if (seen.has(parent)) continue;
+    seen.add(parent);
+    const ours = ourIdByOff.get(parent);
+    if (ours) found.push(ours);
+    found.push(...ancestors(parent, seen));
+  }
+  return found;
+}
+const ids = new Set(ROWS.map((row) => row[0]));
+const categoryOf = new Map(ROWS.map((row) => [row[0], row[2]]));
+// OFF parents mean "made from" (tomato paste → tomato, kale → cabbage); we want "is a kind
+// of", so only parents of the same category are kept, minus these pairs that still are not.
+const NOT_A_KIND_OF = new Set(
+  (
+    'kale>cabbage brussels-sprouts>cabbage sauerkraut>cabbage raisin>grape rice-flour>rice ' +
+    'bacon>pork lardon>pork ham>pork chicken-liver>chicken tortilla>bread pita>bread ' +
+    'peanut-butter>peanut condensed-milk>milk evaporated-milk>milk allspice>chili-pepper ' +
+    'hake>cod bean-sprouts>beans sesame-oil>oil coconut-oil>oil'
+  ).split(' '),
+);
 const owner = new Map<string, string>();
 const entries = [];
 const langs: Lang[] = ['en', 'fr', 'es'];
@@ -103,7 +239,13 @@ for (const [id, , , , extra] of ROWS)
       for (const key of [normalizeText(n), normalizeText(plural(lang, n))])
         if (!owner.has(key)) owner.set(key, id);
     }
-for (const [id, off, category, flags, extra] of ROWS) {
+for (const [id, off, category, flags, extra, handParents] of ROWS) {
+  for (const parent of handParents)
+    if (!ids.has(parent)) throw new Error(`${id}: parent ${parent} is not in the allowlist`);
+  const fromOff = (off ? ancestors(off) : []).filter(
+    (parent) => categoryOf.get(parent) === category && !NOT_A_KIND_OF.has(`${id}>${parent}`),
+  );
+  const parents = [...new Set([...handParents, ...fromOff])].filter((parent) => parent !== id);
   const node = off ? taxonomy[off] : undefined;
   if (off && !node) throw new Error(`${off} is not in the taxonomy`);
   const names: Record<Lang, string[]> = { en: [], fr: [], es: [] };
@@ -113,6 +255,16 @@ for (const [id, off, category, flags, extra] of ROWS) {
       ...(node?.name?.[lang] ? [node.name[lang]] : []),
       ...(node?.synonyms?.[lang] ?? []),
     ].map((s) => s.toLowerCase().trim());
+    // Hand names are typed without accents; show OFF's spelling of the same word ("pâtes").
+    const spelled = new Map<string, string>();
+    for (const n of [
+      ...(node?.name?.[lang] ? [node.name[lang]] : []),
+      ...(node?.synonyms?.[lang] ?? []),
+      ...ACCENTED[lang],
+    ])
+      if (n !== normalizeText(n)) spelled.set(normalizeText(n), n.toLowerCase());
+    for (let i = 0; i < raw.length; i++)
+      raw[i] = spelled.get(normalizeText(raw[i] ?? '')) ?? raw[i] ?? '';
     const seen = new Set<string>();
     for (const n of raw.filter(usable)) {
       for (const form of [n, plural(lang, n)]) {
@@ -133,6 +285,7 @@ for (const [id, off, category, flags, extra] of ROWS) {
     id,
     off: off || null,
     category,
+    parents,
     names,
     diet: {
       vegetarian: !contains(flags, 'm') && !contains(flags, 'f'),

@@ -42,6 +42,44 @@ describe('extractIngredients', () => {
     });
   });
 
+  it('ends a negation where a new "have" statement starts, but not right after a negation', () => {
+    expect(extractIngredients('sin huevos ni leche: tengo harina y plátanos')).toMatchObject({
+      have: ['flour', 'banana'],
+      without: ['egg', 'milk'],
+    });
+    expect(extractIngredients('no tengo leche pero sí huevos')).toMatchObject({
+      have: ['egg'],
+      without: ['milk'],
+    });
+    expect(without("je n'ai pas de beurre")).toEqual(['butter']);
+    expect(extractIngredients("I haven't got milk, only rice")).toMatchObject({
+      have: ['rice'],
+      without: ['milk'],
+    });
+    expect(extractIngredients('I have no cream, but I have spinach')).toMatchObject({
+      have: ['spinach'],
+      without: ['cream'],
+    });
+  });
+
+  it('keeps specific kinds apart from the general ingredient', () => {
+    expect(have('des épinards, de la crème fraîche et du saumon fumé')).toEqual([
+      'spinach',
+      'creme-fraiche',
+      'smoked-salmon',
+    ]);
+    expect(have('cebollas moradas, ajos, pimientos rojos')).toEqual([
+      'red-onion',
+      'garlic',
+      'bell-pepper',
+    ]);
+    expect(have('chicken stock, baking soda, egg yolks')).toEqual([
+      'chicken-stock',
+      'baking-soda',
+      'egg-yolk',
+    ]);
+  });
+
   it('folds accents and case, with or without them', () => {
     expect(have('ŒUFS, Crème, GRUYÈRE')).toEqual(['egg', 'cream', 'gruyere']);
     expect(have('oeufs creme gruyere')).toEqual(['egg', 'cream', 'gruyere']);
@@ -53,7 +91,7 @@ describe('extractIngredients', () => {
   it('handles plurals and multi-word names', () => {
     expect(have('pommes de terre, poireaux, carottes')).toEqual(['potato', 'leek', 'carrot']);
     expect(have('pechuga de pollo, cebollas, pimientos')).toEqual([
-      'chicken',
+      'chicken-breast',
       'onion',
       'bell-pepper',
     ]);
@@ -65,6 +103,7 @@ describe('extractIngredients', () => {
     expect(have('chiken, brocoli, tomatos')).toEqual(['chicken', 'broccoli', 'tomato']);
     expect(have('courgetes, champigons')).toEqual(['zucchini', 'mushroom']);
     expect(have('zanahorais, berenjna')).toEqual(['carrot', 'eggplant']);
+    expect(have('sweet potatos, cebolla morda')).toEqual(['sweet-potato', 'red-onion']);
     expect(extractIngredients('chiken').mentions[0]?.fuzzy).toBe(true);
     // Short words are never guessed: "rix" is not rice.
     expect(have('rix')).toEqual([]);

@@ -48,6 +48,11 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const UNITS = new Set(['g', 'gr', 'kg', 'ml', 'cl', 'l', 'cup', 'cups', 'tasse', 'tasses']);
 UNITS.add('taza').add('tazas').add('lb').add('oz').add('gramos').add('grammes').add('litre');
+// Spoons, cans and pieces, as recipe lines write them ("2 tbsp", "1 boîte de", "2 latas de").
+for (const unit of 'tbsp tsp tablespoon tablespoons teaspoon teaspoons cuillere cuilleres cucharada cucharadas cucharadita cucharaditas can cans tin tins boite boites lata latas bote botes slice slices tranche tranches rebanada rebanadas pinch pincee pizca clove cloves gousse gousses diente dientes'.split(
+  ' ',
+))
+  UNITS.add(unit);
 // Frequent chat words of five letters or more that sit within typo distance of a food name.
 const NOT_FOOD = new Set(['there', 'leche', 'reste', 'restes', 'tengo', 'tienes', 'quiero']);
 for (const w of ['frigo', 'fridge', 'nevera', 'heladera', 'recette', 'recipe', 'receta'])
@@ -62,9 +67,19 @@ for (const w of ['minced', 'chopped', 'sliced', 'diced', 'grated', 'peeled', 'sa
 for (const w of ['sticks', 'better', 'creamy', 'pearls', 'fresh', 'frais', 'fresca', 'liters'])
   NOT_FOOD.add(w);
 
+// English contractions fold to two words: "don't" → "don t".
+const CONTRACTED = new Set(['don', 'doesn', 'didn', 'haven', 'hasn', 'aren']);
+// "Have" verbs open a new positive statement ("sin huevos, tengo harina") unless a negation
+// sits right before them ("no tengo leche", "I don't have butter").
+const HAVE = new Set(['tengo', 'tenemos', 'hay', 'have', 'got', 'ai', 'avons']);
+function negates(words: readonly string[], i: number): boolean {
+  const word = words[i] ?? '';
+  return NEGATION.has(word) || (word === 't' && CONTRACTED.has(words[i - 1] ?? ''));
+}
+
 function splitClauses(text: string): string[][] {
   const clauses: string[][] = [];
-  for (const part of text.split(/[,;.!?\n/+&]+/)) {
+  for (const part of text.split(/[,;:.!?\n/+&]+/)) {
     let current: string[] = [];
     for (const word of normalizeText(part).split(' ')) {
       if (!word) continue;
@@ -99,6 +114,22 @@ function fuzzyMatch(word: string, lexicon: Lexicon): string | undefined {
   return best <= max && !tie ? bestId : undefined;
 }
 
+/** A two-word name whose first word is exact and whose second has one typo ("sweet potatos"). */
+function fuzzyPair(first: string, second: string | undefined, lexicon: Lexicon) {
+  if (second === undefined || second.length < 5 || NOT_FOOD.has(second)) return undefined;
+  const found = new Set<string>();
+  let text = '';
+  for (const name of lexicon.pairsByFirstWord.get(first) ?? []) {
+    const candidate = name.slice(first.length + 1);
+    if (editDistance(second, candidate, 1) <= 1) {
+      found.add(lexicon.byName.get(name) ?? '');
+      text = `${first} ${second}`;
+    }
+  }
+  const [id] = found;
+  return found.size === 1 && id ? { id, text } : undefined;
+}
+
 function quantityBefore(words: string[], index: number): number | undefined {
   let i = index - 1;
   // Skip fillers between the number and the food ("3 g de", "2 cups of", "deux tasses de").
@@ -121,12 +152,15 @@ export function extractIngredients(text: string, lexicon: Lexicon = defaultLexic
     let negated = false;
     for (let i = 0; i < words.length; ) {
       const word = words[i] ?? '';
-      if (NEGATION.has(word) || (word === 'don' && words[i + 1] === 't')) negated = true;
+      if (negates(words, i)) negated = true;
+      else if (HAVE.has(word) && i > 0 && !negates(words, i - 1)) negated = false;
       let matched = false;
+      // A typo in a two-word name beats the exact first word ("cebolla morda" is a red onion).
+      const pair = fuzzyPair(word, words[i + 1], lexicon);
       for (let n = Math.min(lexicon.maxWords, words.length - i); n >= 1; n--) {
         const phrase = words.slice(i, i + n).join(' ');
         const id = lexicon.byName.get(phrase);
-        if (!id) continue;
+        if (!id || (n === 1 && pair)) continue;
         const mention: IngredientMention = { id, text: phrase, negated, fuzzy: false };
         const quantity = quantityBefore(words, i);
         if (quantity !== undefined) mention.quantity = quantity;
@@ -136,6 +170,11 @@ export function extractIngredients(text: string, lexicon: Lexicon = defaultLexic
         break;
       }
       if (matched) continue;
+      if (pair) {
+        mentions.push({ id: pair.id, text: pair.text, negated, fuzzy: true });
+        i += 2;
+        continue;
+      }
       const id = fuzzyMatch(word, lexicon);
       if (id) mentions.push({ id, text: word, negated, fuzzy: true });
       i++;

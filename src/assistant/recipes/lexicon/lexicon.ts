@@ -16,6 +16,8 @@ export interface Ingredient {
   /** The Open Food Facts taxonomy node it was derived from, when there is one. */
   off: string | null;
   category: string;
+  /** Ids this one is a kind of (cheddar → cheese), from the OFF hierarchy plus hand links. */
+  parents: string[];
   /** Names, plurals and synonyms; the first of each language is the display name. */
   names: Record<Language, string[]>;
   diet: DietFlags;
@@ -29,7 +31,10 @@ export class Lexicon {
   readonly byId = new Map<string, Ingredient>();
   readonly byName = new Map<string, string>();
   readonly fuzzyWords: string[] = [];
+  /** Two-word names by their first word, for a typo in the second ("sweet potatos"). */
+  readonly pairsByFirstWord = new Map<string, string[]>();
   readonly maxWords: number;
+  private readonly childrenOf = new Map<string, string[]>();
 
   constructor(entries: readonly Ingredient[]) {
     let maxWords = 1;
@@ -42,9 +47,39 @@ export class Lexicon {
         const words = key.split(' ').length;
         maxWords = Math.max(maxWords, words);
         if (words === 1 && key.length >= 5) this.fuzzyWords.push(key);
+        const [first = '', second = ''] = key.split(' ');
+        if (words === 2 && second.length >= 5)
+          this.pairsByFirstWord.set(first, [...(this.pairsByFirstWord.get(first) ?? []), key]);
       }
     }
     this.maxWords = maxWords;
+    for (const entry of entries)
+      for (const parent of entry.parents ?? [])
+        this.childrenOf.set(parent, [...(this.childrenOf.get(parent) ?? []), entry.id]);
+  }
+
+  /** Every id above this one (cheddar → cheese), nearest first. */
+  ancestors(id: string): string[] {
+    const found: string[] = [];
+    const queue = [...(this.byId.get(id)?.parents ?? [])];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      if (found.includes(next)) continue;
+      found.push(next);
+      queue.push(...(this.byId.get(next)?.parents ?? []));
+    }
+    return found;
+  }
+
+  /** Every id below this one (cheese → cheddar, parmesan…). */
+  descendants(id: string): string[] {
+    const found: string[] = [];
+    const queue = [...(this.childrenOf.get(id) ?? [])];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      if (found.includes(next)) continue;
+      found.push(next);
+      queue.push(...(this.childrenOf.get(next) ?? []));
+    }
+    return found;
   }
 
   get(id: string): Ingredient | undefined {

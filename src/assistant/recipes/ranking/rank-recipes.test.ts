@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CatalogueRecipe, rankRecipes } from './rank-recipes.ts';
+import { DEFAULT_SUBSTITUTIONS } from './substitutions.ts';
 
 const CATALOGUE: CatalogueRecipe[] = [
   {
@@ -86,5 +87,58 @@ describe('rankRecipes', () => {
     const ranked = rankRecipes(CATALOGUE, ['onion'], { limit: 2 });
     expect(ranked).toHaveLength(2);
     expect(ranked[0]?.recipe.id).toBe('tomato-salad');
+  });
+});
+
+describe('rankRecipes with related credits', () => {
+  const catalogue: CatalogueRecipe[] = [
+    { id: 'cheese-toast', title: 'Cheese toast', ingredients: ['bread', 'cheese'] },
+    { id: 'parmesan-pasta', title: 'Parmesan pasta', ingredients: ['pasta', 'parmesan'] },
+    { id: 'shallot-tart', title: 'Shallot tart', ingredients: ['shortcrust', 'shallot'] },
+    {
+      id: 'yogurt-cake',
+      title: 'Yogurt cake',
+      ingredients: ['yogurt', 'flour'],
+      substitutions: { yogurt: ['cream'] },
+    },
+  ];
+
+  it('is exact by default: a kind, a swap or a more general item earns nothing', () => {
+    expect(rankRecipes(catalogue, ['cheddar', 'onion']).map((s) => s.recipe.id)).toEqual([]);
+  });
+
+  it('credits a kind fully and a more general item or a curated swap by half, shown as swaps', () => {
+    const related = { substitutions: DEFAULT_SUBSTITUTIONS };
+    const [toast] = rankRecipes(catalogue, ['cheddar', 'bread'], related);
+    expect(toast).toMatchObject({
+      recipe: { id: 'cheese-toast' },
+      have: ['bread', 'cheese'],
+      missing: [],
+    });
+    const [pasta] = rankRecipes(catalogue, ['cheese', 'pasta'], related);
+    expect(pasta).toMatchObject({
+      recipe: { id: 'parmesan-pasta' },
+      have: ['pasta'],
+      swaps: [{ need: 'parmesan', use: 'cheese' }],
+    });
+    const [tart] = rankRecipes(catalogue, ['onion'], related);
+    expect(tart).toMatchObject({
+      recipe: { id: 'shallot-tart' },
+      swaps: [{ need: 'shallot', use: 'onion' }],
+      missing: ['shortcrust'],
+    });
+    const full = rankRecipes(catalogue, ['cheddar', 'bread'], related)[0]?.score ?? 0;
+    const half = rankRecipes(catalogue, ['cheese', 'pasta'], related)[0]?.score ?? 0;
+    expect(half).toBeLessThan(full);
+  });
+
+  it('uses the swaps a recipe allows even without the curated table', () => {
+    const [cake] = rankRecipes(catalogue, ['cream', 'flour']);
+    expect(cake).toMatchObject({
+      recipe: { id: 'yogurt-cake' },
+      have: ['flour'],
+      swaps: [{ need: 'yogurt', use: 'cream' }],
+      missing: [],
+    });
   });
 });
