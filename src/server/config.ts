@@ -30,9 +30,38 @@ export const serverConfigSchema = z.object({
     .union([z.boolean(), z.enum(['true', 'false'])])
     .transform((value) => value === true || value === 'true')
     .default(false),
+  ...storeSelectionShape(),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+/**
+ * Which engine holds each store: the embedded ones by default; a server engine when one machine
+ * is not enough (docs/deploy.md). Server engines need their URL.
+ */
+function storeSelectionShape() {
+  return {
+    events: z.enum(['duckdb', 'clickhouse']).default('duckdb'),
+    state: z.enum(['sqlite', 'postgres']).default('sqlite'),
+    /** `http(s)://user:password@host:8123/database` (database defaults to `penumbra`). */
+    clickhouseUrl: z.url({ protocol: /^https?$/, error: 'use an http(s):// URL' }).optional(),
+    /** `postgres://user:password@host:5432/database`. */
+    postgresUrl: z.url({ protocol: /^postgres(ql)?$/, error: 'use a postgres:// URL' }).optional(),
+  };
+}
+
+export const storeSelectionSchema = z
+  .object(storeSelectionShape())
+  .refine((value) => value.events !== 'clickhouse' || value.clickhouseUrl, {
+    path: ['clickhouseUrl'],
+    error: 'is required with --events clickhouse',
+  })
+  .refine((value) => value.state !== 'postgres' || value.postgresUrl, {
+    path: ['postgresUrl'],
+    error: 'is required with --state postgres',
+  });
+
+export type StoreSelection = z.infer<typeof storeSelectionSchema>;
 
 const ENV_KEYS: Record<keyof ServerConfig, string> = {
   host: 'PENUMBRA_HOST',
@@ -44,6 +73,10 @@ const ENV_KEYS: Record<keyof ServerConfig, string> = {
   rateLimitPerSecond: 'PENUMBRA_RATE_LIMIT',
   maxBodyBytes: 'PENUMBRA_MAX_BODY_BYTES',
   trustProxy: 'PENUMBRA_TRUST_PROXY',
+  events: 'PENUMBRA_EVENTS',
+  state: 'PENUMBRA_STATE',
+  clickhouseUrl: 'PENUMBRA_CLICKHOUSE_URL',
+  postgresUrl: 'PENUMBRA_POSTGRES_URL',
 };
 
 export class ConfigError extends Error {
@@ -55,18 +88,47 @@ export function loadServerConfig(
   flags: Partial<Record<keyof ServerConfig, unknown>>,
   env: NodeJS.ProcessEnv = process.env,
 ): ServerConfig {
+  const raw = collect(Object.keys(ENV_KEYS) as (keyof ServerConfig)[], flags, env);
+  const result = serverConfigSchema.safeParse(raw);
+  const stores = storeSelectionSchema.safeParse(raw);
+  if (result.success && stores.success) return result.data;
+  throw configError((result.error ?? stores.error)?.issues[0]);
+}
+
+const STORE_KEYS = ['events', 'state', 'clickhouseUrl', 'postgresUrl'] as const;
+
+/**
+ * The store selection alone, from flags and env like `serve`'s, for commands that open the
+ * stores without serving (`migrate`, `export`, `import`).
+ */
+export function loadStoreSelection(
+  flags: Partial<Record<keyof StoreSelection, unknown>> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): StoreSelection {
+  const result = storeSelectionSchema.safeParse(collect(STORE_KEYS, flags, env));
+  if (result.success) return result.data;
+  throw configError(result.error.issues[0]);
+}
+
+/** Flag values, else the environment's; empty strings count as unset. */
+function collect(
+  keys: readonly (keyof ServerConfig)[],
+  flags: Partial<Record<keyof ServerConfig, unknown>>,
+  env: NodeJS.ProcessEnv,
+): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  for (const [key, envKey] of Object.entries(ENV_KEYS)) {
-    const value = flags[key as keyof ServerConfig] ?? env[envKey];
+  for (const key of keys) {
+    const value = flags[key] ?? env[ENV_KEYS[key]];
     if (value !== undefined && value !== '') raw[key] = value;
   }
-  const result = serverConfigSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
+  return raw;
+}
+
+function configError(issue: z.core.$ZodIssue | undefined): ConfigError {
   const key = String(issue?.path[0] ?? '') as keyof ServerConfig;
   const where =
     key in ENV_KEYS ? `${key} (flag --${kebab(key)} or ${ENV_KEYS[key]})` : 'configuration';
-  throw new ConfigError(`invalid ${where}: ${issue?.message ?? 'invalid value'}`);
+  return new ConfigError(`invalid ${where}: ${issue?.message ?? 'invalid value'}`);
 }
 
 function kebab(name: string): string {

@@ -1,6 +1,7 @@
 import type { EventStore, SqlValue } from '../store/index.ts';
 import { compileStatsQuery } from './compile-stats-query.ts';
 import { type Dialect, DUCKDB_DIALECT } from './dialect.ts';
+import { CLICKHOUSE_DIALECT } from './dialect-clickhouse.ts';
 import type { Dimension, Metric, StatsQuery } from './query-spec.ts';
 
 /**
@@ -12,7 +13,10 @@ export type StatsRow = { [D in Dimension]?: string } & { bucket?: number } & {
 };
 
 /** The dialect of each event store engine; an engine without one cannot answer stats. */
-const DIALECTS: Partial<Record<EventStore['dialect'], Dialect>> = { duckdb: DUCKDB_DIALECT };
+const DIALECTS: Partial<Record<EventStore['dialect'], Dialect>> = {
+  duckdb: DUCKDB_DIALECT,
+  clickhouse: CLICKHOUSE_DIALECT,
+};
 
 /** Registers a dialect (the ClickHouse adapter's module does this for its engine). */
 export function registerDialect(dialect: Dialect): void {

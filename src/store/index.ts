@@ -1,6 +1,13 @@
 // The store layer: engine-neutral interfaces and the embedded adapters. The conformance suites
 // live in ./conformance/index.ts, a separate entry, because they import vitest, which production
 // code (bundled with dependencies external) must never load.
+export { createChdbExecutor } from './clickhouse/chdb-executor.ts';
+export type { ClickHouseEventStoreOptions } from './clickhouse/clickhouse-event-store.ts';
+export { createClickHouseEventStore } from './clickhouse/clickhouse-event-store.ts';
+export type { ClickHouseExecutor, ClickHouseResult } from './clickhouse/clickhouse-executor.ts';
+export type { ClickHouseClientExecutorOptions } from './clickhouse/client-executor.ts';
+export { clickHouseTarget, createClickHouseClientExecutor } from './clickhouse/client-executor.ts';
+export { CLICKHOUSE_EVENT_MIGRATIONS } from './clickhouse/event-migrations.ts';
 export type { DuckDbEventStoreOptions } from './duckdb/duckdb-event-store.ts';
 export { createDuckDbEventStore } from './duckdb/duckdb-event-store.ts';
 export { EVENT_MIGRATIONS } from './duckdb/event-migrations.ts';
@@ -17,6 +24,9 @@ export type { RunMigrationsOptions } from './migrations/run-migrations.ts';
 export { runMigrations } from './migrations/run-migrations.ts';
 export { normalizeDomain } from './normalize-domain.ts';
 export { normalizeEmail } from './normalize-email.ts';
+export type { PostgresStateStoreOptions } from './postgres/postgres-state-store.ts';
+export { createPostgresStateStore } from './postgres/postgres-state-store.ts';
+export { POSTGRES_STATE_MIGRATIONS } from './postgres/state-migrations.ts';
 export type { SqliteStateStoreOptions } from './sqlite/sqlite-state-store.ts';
 export { createSqliteStateStore } from './sqlite/sqlite-state-store.ts';
 export { STATE_MIGRATIONS } from './sqlite/state-migrations.ts';

@@ -1,8 +1,11 @@
 import type { Command } from '../command.ts';
 import { classifyCommand } from './classify.ts';
 import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { linksCommand } from './links.ts';
 import { logsCommand } from './logs.ts';
+import { migrateCommand } from './migrate.ts';
 import { recipesCommand } from './recipes.ts';
 import { serveCommand } from './serve.ts';
 import { sitesCommand } from './sites.ts';
@@ -20,4 +23,7 @@ export const COMMANDS: readonly Command[] = [
   usersCommand,
   linksCommand,
   recipesCommand,
+  migrateCommand,
+  exportCommand,
+  importCommand,
 ];
