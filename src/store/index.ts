@@ -19,6 +19,9 @@ export type {
   SqlValue,
   SummaryRow,
 } from './event-store.ts';
+export type * from './hub-records.ts';
+export { OUTBOX_STATES } from './hub-records.ts';
+export type { ClaimOptions, HubStore, OutboxClaimOptions, RescheduleInput } from './hub-store.ts';
 export type { Migration, MigrationSession } from './migrations/migration.ts';
 export type { RunMigrationsOptions } from './migrations/run-migrations.ts';
 export { runMigrations } from './migrations/run-migrations.ts';
@@ -27,6 +30,8 @@ export { normalizeEmail } from './normalize-email.ts';
 export type { PostgresStateStoreOptions } from './postgres/postgres-state-store.ts';
 export { createPostgresStateStore } from './postgres/postgres-state-store.ts';
 export { POSTGRES_STATE_MIGRATIONS } from './postgres/state-migrations.ts';
+export type { SqliteHubStoreOptions } from './sqlite/sqlite-hub-store.ts';
+export { createSqliteHubStore } from './sqlite/sqlite-hub-store.ts';
 export type { SqliteStateStoreOptions } from './sqlite/sqlite-state-store.ts';
 export { createSqliteStateStore } from './sqlite/sqlite-state-store.ts';
 export { STATE_MIGRATIONS } from './sqlite/state-migrations.ts';

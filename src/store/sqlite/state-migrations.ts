@@ -1,4 +1,5 @@
 import type { Migration } from '../migrations/migration.ts';
+import { HUB_MIGRATIONS } from './hub-migrations.ts';
 
 /**
  * The state store's schema history; never edit a released migration, add one. STRICT tables make
@@ -94,4 +95,6 @@ export const STATE_MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX goals_site_id ON goals (site_id)',
     ],
   },
+  // The messaging hub (versions 10+), kept in its own file.
+  ...HUB_MIGRATIONS,
 ];
