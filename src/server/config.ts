@@ -30,6 +30,10 @@ export const serverConfigSchema = z.object({
     .union([z.boolean(), z.enum(['true', 'false'])])
     .transform((value) => value === true || value === 'true')
     .default(false),
+  /** The address people and providers reach this server at (share links, Twilio signatures). */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'use an http(s):// URL' }).optional(),
+  /** A JSON file configuring the messaging hub (docs/messaging.md); off when absent. */
+  messagingConfig: z.string().min(1).optional(),
   ...storeSelectionShape(),
 });
 
@@ -73,6 +77,8 @@ const ENV_KEYS: Record<keyof ServerConfig, string> = {
   rateLimitPerSecond: 'PENUMBRA_RATE_LIMIT',
   maxBodyBytes: 'PENUMBRA_MAX_BODY_BYTES',
   trustProxy: 'PENUMBRA_TRUST_PROXY',
+  publicUrl: 'PENUMBRA_PUBLIC_URL',
+  messagingConfig: 'PENUMBRA_MESSAGING',
   events: 'PENUMBRA_EVENTS',
   state: 'PENUMBRA_STATE',
   clickhouseUrl: 'PENUMBRA_CLICKHOUSE_URL',

@@ -15,12 +15,15 @@ import { authorizeSite } from './authorize-site.ts';
 import { registerCascadeRoutes } from './cascade-routes.ts';
 import type { ServerConfig } from './config.ts';
 import { type DashboardAssets, registerDashboardRoutes } from './dashboard-routes.ts';
+import { registerMessagingRoutes } from './messaging-routes.ts';
+import type { MessagingSetup } from './messaging-setup.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerPanelRoutes } from './panel-routes.ts';
 import { renderHomePage } from './render-home-page.ts';
 import { registerShareLinkRoutes } from './share-link-routes.ts';
 import { registerSiteRoutes } from './site-routes.ts';
 import type { TrackerAssets } from './tracker-assets.ts';
+import { registerWebchatRoutes } from './webchat-routes.ts';
 
 export interface AppDeps {
   config: ServerConfig;
@@ -31,6 +34,10 @@ export interface AppDeps {
   tracker: TrackerAssets;
   /** The built dashboard; tests that do not load it leave it out. */
   dashboard?: DashboardAssets;
+  /** The messaging hub (web chat, provider webhooks, inbox API) when it is set up. */
+  messaging?: MessagingSetup;
+  /** dist/webchat.js, served at /webchat.js with the hub. */
+  webchatScript?: string | null;
   /** Failed-login throttle; tests inject a small one. */
   loginRateLimit?: LoginRateLimit;
   version: string;
@@ -169,6 +176,20 @@ export function createApp(deps: AppDeps): FastifyInstance {
   registerAuthRoutes(app, { state, rateLimit: deps.loginRateLimit });
   registerSiteRoutes(app, { state });
   registerPanelRoutes(app, { state, events });
+  if (deps.messaging) {
+    registerMessagingRoutes(app, { state, ...deps.messaging.routes });
+    const webchat = deps.messaging.channels.get('webchat');
+    const kit = deps.messaging.channels.webchat;
+    if (webchat && kit) {
+      registerWebchatRoutes(app, {
+        messaging: deps.messaging.messaging,
+        adapter: webchat,
+        kit,
+        brandId: deps.messaging.brandId,
+        script: deps.webchatScript ?? null,
+      });
+    }
+  }
   registerDashboardRoutes(app, {
     state,
     assets: deps.dashboard ?? { script: null, style: null },

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino, { type Logger } from 'pino';
@@ -8,6 +8,12 @@ import type { EventStore, Site, StateStore } from '../store/index.ts';
 import type { ServerConfig } from './config.ts';
 import { createApp } from './create-app.ts';
 import { loadDashboardAssets } from './dashboard-routes.ts';
+import { loadMessagingConfig } from './load-messaging-config.ts';
+import {
+  type MessagingSetup,
+  type MessagingSetupInput,
+  setupMessaging,
+} from './messaging-setup.ts';
 import { openStores } from './open-stores.ts';
 import { loadTrackerAssets } from './tracker-assets.ts';
 
@@ -24,6 +30,14 @@ const REDACT = [
   '*.ip',
 ];
 
+function readOrNull(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** dist/ holds the built tracker: beside the bundled CLI, or two levels up from src/server. */
 function findDistDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -37,6 +51,8 @@ export interface RunningServer {
   collector: Collector;
   events: EventStore;
   state: StateStore;
+  /** The messaging hub, when the demo or PENUMBRA_MESSAGING set it up. */
+  messaging?: MessagingSetup;
   close(): Promise<void>;
 }
 
@@ -44,6 +60,8 @@ export interface StartOptions {
   /** Prepares state (e.g. the demo site) after the stores open, before listening. */
   prepare?: (stores: { state: StateStore; events: EventStore }) => Promise<Site | undefined>;
   logger?: Logger;
+  /** Sets up the messaging hub for a site (the demo); otherwise PENUMBRA_MESSAGING's file does. */
+  messaging?: (stores: { state: StateStore }) => Promise<MessagingSetupInput | undefined>;
   /** Replaces how share-link targets' Open Graph cards are fetched (tests). */
   fetchCard?: (url: string) => Promise<OpenGraphCard>;
 }
@@ -55,7 +73,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const logger = options.logger ?? pino({ level: config.logLevel, redact: REDACT });
-  const { events, state } = await openStores(config.dataDir);
+  const { events, state } = await openStores(config.dataDir, {
+    events: config.events,
+    state: config.state,
+    clickhouseUrl: config.clickhouseUrl,
+    postgresUrl: config.postgresUrl,
+  });
   const demoSite = await options.prepare?.({ state, events });
   const collector = await createCollector({
     events,
@@ -68,6 +91,30 @@ export async function startServer(
   });
   if (collector.replayed > 0)
     logger.info({ replayed: collector.replayed }, 'replaying accepted events');
+  let messaging: MessagingSetup | undefined;
+  // Share links in messages point here; known for sure only once the server listens.
+  let publicBaseUrl = config.publicUrl ?? '';
+  try {
+    const messagingInput = options.messaging
+      ? await options.messaging({ state })
+      : config.messagingConfig
+        ? await loadMessagingConfig(config.messagingConfig, state)
+        : undefined;
+    messaging = messagingInput
+      ? await setupMessaging({
+          dataDir: config.dataDir,
+          state,
+          input: messagingInput,
+          publicBaseUrl: () => publicBaseUrl,
+        })
+      : undefined;
+  } catch (error) {
+    // A bad hub configuration must not leave the stores (and their file locks) open behind it.
+    await collector.close();
+    await events.close();
+    await state.close();
+    throw error;
+  }
   const app = createApp({
     config,
     logger,
@@ -76,6 +123,8 @@ export async function startServer(
     state,
     tracker: loadTrackerAssets(findDistDir()),
     dashboard: loadDashboardAssets(findDistDir()),
+    messaging,
+    webchatScript: readOrNull(join(findDistDir(), 'webchat.js')),
     version: VERSION,
     demoSite,
     fetchCard: options.fetchCard,
@@ -85,6 +134,8 @@ export async function startServer(
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url, data: config.dataDir }, 'penumbra is listening');
+  publicBaseUrl ||= url;
+  await messaging?.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -93,10 +144,12 @@ export async function startServer(
     collector,
     events,
     state,
+    messaging,
     close() {
       // Stop taking requests, then store everything accepted, then close the files.
       closing ??= (async () => {
         await app.close();
+        await messaging?.stop();
         await collector.close();
         await events.close();
         await state.close();

@@ -125,6 +125,14 @@ export interface HubStore {
     filter?: { mode?: ConversationMode; assignedAgent?: string; limit?: number },
   ): Promise<Conversation[]>;
   appendMessage(input: Omit<StoredMessage, 'id'>): Promise<StoredMessage>;
+  /** What the conversation's assistant kept after its last turn (its own JSON), or null. */
+  getAssistantState(brandId: string, conversationKey: string): Promise<JsonValue | null>;
+  setAssistantState(
+    brandId: string,
+    conversationKey: string,
+    state: JsonValue,
+    now: number,
+  ): Promise<void>;
   listMessages(brandId: string, conversationKey: string, limit?: number): Promise<StoredMessage[]>;
 
   /** Queues a message once per (brand, idempotency key): a repeat returns the first row. */

@@ -54,6 +54,8 @@ export const demoCommand: Command = {
     const { startServer, hashPassword } = await import('../../server/index.ts');
     const password = process.env.PENUMBRA_DEMO_PASSWORD || randomBytes(9).toString('base64url');
     const { createTrafficSimulator } = await import('../demo/simulate-traffic.ts');
+    const { startDemoMessaging } = await import('../demo/demo-messaging.ts');
+    const demoMessaging = await startDemoMessaging();
     const server = await startServer(
       { ...config, rateLimitPerSecond: 0 },
       {
@@ -89,17 +91,26 @@ export const demoCommand: Command = {
           }
           return site;
         },
+        messaging: async ({ state }) => {
+          const site = await state.findSiteByDomain(DEMO_DOMAIN);
+          return site ? demoMessaging.input(site) : undefined;
+        },
       },
     );
     const simulator = createTrafficSimulator(server.collector, DEMO_DOMAIN);
     const stopped = waitForShutdown(async () => {
       simulator.stop();
       await server.close();
+      await demoMessaging.stop();
     });
     io.stderr.write(`penumbra demo: open ${server.url} (data in ${data})\n`);
     io.stderr.write(
       `penumbra demo: dashboard ${server.url}/app — log in as ${DEMO_EMAIL} / ${process.env.PENUMBRA_DEMO_PASSWORD ? '$PENUMBRA_DEMO_PASSWORD' : password}\n`,
     );
+    io.stderr.write(
+      `penumbra demo: try the recipe assistant at ${server.url}/webchat/try; WhatsApp and Telegram are local fakes\n`,
+    );
+    await demoMessaging.connect(server.url);
     const visits = await simulator.backfill(days, perDay);
     await server.collector.flush();
     io.stderr.write(

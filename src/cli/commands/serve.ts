@@ -15,7 +15,14 @@ Options (each also read from the environment variable shown):
   --log-level LEVEL   fatal|error|warn|info|debug|trace|silent (PENUMBRA_LOG_LEVEL, default info)
   --fsync MODE        always: fdatasync before acknowledging; never: survive kill -9 only
                       (PENUMBRA_FSYNC, default always)
+  --events ENGINE     duckdb|clickhouse (PENUMBRA_EVENTS; clickhouse needs PENUMBRA_CLICKHOUSE_URL)
+  --state ENGINE      sqlite|postgres (PENUMBRA_STATE; postgres needs PENUMBRA_POSTGRES_URL)
+  --messaging FILE    the messaging hub's JSON config (PENUMBRA_MESSAGING; docs/messaging.md)
+  --public-url URL    where people reach this server (PENUMBRA_PUBLIC_URL): share links in
+                      messages point there
   -h, --help          show this help
+
+The dashboard is at /app (create the first user there, or with \`penumbra users add\`).
 
 Other settings: PENUMBRA_MAX_BACKLOG (events accepted but not stored before 503, default 200000),
 PENUMBRA_RATE_LIMIT (events/s per IP and user agent, 0 = off, default 20),
@@ -28,6 +35,10 @@ export const SERVER_OPTIONS = {
   data: { type: 'string' },
   'log-level': { type: 'string' },
   fsync: { type: 'string' },
+  events: { type: 'string' },
+  state: { type: 'string' },
+  messaging: { type: 'string' },
+  'public-url': { type: 'string' },
 } as const;
 
 /**
@@ -43,6 +54,10 @@ export async function serverConfigFromFlags(values: Record<string, string | bool
       dataDir: values.data,
       logLevel: values['log-level'],
       fsync: values.fsync,
+      events: values.events,
+      state: values.state,
+      messagingConfig: values.messaging,
+      publicUrl: values['public-url'],
     });
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);

@@ -240,6 +240,7 @@ export function runHubStoreConformance(
         outboxInput('o9', { contactId: contact.id, conversationKey: key }),
         3,
       );
+      await store.setAssistantState(BRAND, key, { have: ['egg'], language: 'fr' }, 3);
       const exported = await store.exportContact(BRAND, contact.id);
       expect(exported?.contact).toEqual(contact);
       expect(exported?.messages).toHaveLength(1);
@@ -258,11 +259,24 @@ export function runHubStoreConformance(
       expect(await store.eraseContact(BRAND, contact.id, [suppression])).toBe(true);
       expect(await store.exportContact(BRAND, contact.id)).toBeNull();
       expect(await store.listMessages(BRAND, key)).toEqual([]);
+      expect(await store.getAssistantState(BRAND, key)).toBeNull();
       expect(await store.consentHistory(BRAND, contact.id)).toEqual([]);
       expect(await store.countUnprocessedInbound()).toBe(0);
       expect(await store.listOutbox(BRAND, { states: ['queued'] })).toEqual([]);
       expect(await store.suppressedScopes(BRAND, 'whatsapp', 'hx')).toEqual(['marketing']);
       expect(await store.eraseContact(BRAND, contact.id, [])).toBe(false);
+    });
+
+    it('keeps one assistant state per conversation, replaced on every turn', async () => {
+      const store = await open();
+      expect(await store.getAssistantState(BRAND, 'webchat:s:a')).toBeNull();
+      await store.setAssistantState(BRAND, 'webchat:s:a', { turn: 1, have: ['egg'] }, 1);
+      await store.setAssistantState(BRAND, 'webchat:s:a', { turn: 2, have: ['égg', 'tomate'] }, 2);
+      await store.setAssistantState('other-brand', 'webchat:s:a', { turn: 9 }, 2);
+      expect(await store.getAssistantState(BRAND, 'webchat:s:a')).toEqual({
+        turn: 2,
+        have: ['égg', 'tomate'],
+      });
     });
 
     describeHubOutbox(open, options.openTwice);

@@ -167,4 +167,19 @@ export const HUB_MIGRATIONS: readonly Migration[] = [
       ) STRICT`,
     ],
   },
+  {
+    version: 11,
+    name: 'create_hub_assistant_states',
+    statements: [
+      // What an assistant remembers of a conversation between turns (its own JSON); erased with
+      // the contact's conversations.
+      `CREATE TABLE hub_assistant_states (
+        brand_id TEXT NOT NULL,
+        conversation_key TEXT NOT NULL,
+        state TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (brand_id, conversation_key)
+      ) STRICT`,
+    ],
+  },
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import type { StoredMessage } from '../hub-records.ts';
+import type { JsonValue, StoredMessage } from '../hub-records.ts';
 import type { HubStore } from '../hub-store.ts';
 import { StoreError } from '../store-error.ts';
 import {
@@ -24,6 +24,8 @@ type ConversationMethods = Pick<
   | 'setConversationMode'
   | 'listConversations'
   | 'appendMessage'
+  | 'getAssistantState'
+  | 'setAssistantState'
   | 'listMessages'
   | 'createCommunity'
   | 'getCommunity'
@@ -85,6 +87,22 @@ export function createSqliteHubConversations(
         filter.limit ?? 100,
       ) as ConversationRow[];
       return rows.map(toConversation);
+    },
+    async getAssistantState(brandId, key) {
+      const text = sql(
+        'SELECT state FROM hub_assistant_states WHERE brand_id = ? AND conversation_key = ?',
+      )
+        .pluck()
+        .get(brandId, key) as string | undefined;
+      return text === undefined ? null : (JSON.parse(text) as JsonValue);
+    },
+    async setAssistantState(brandId, key, state, now) {
+      sql(
+        `INSERT INTO hub_assistant_states (brand_id, conversation_key, state, updated_at)
+         VALUES (?, ?, ?, ?)
+         ON CONFLICT (brand_id, conversation_key)
+         DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      ).run(brandId, key, JSON.stringify(state), now);
     },
     async appendMessage(input) {
       return insertMessage(sql, input);

@@ -76,6 +76,11 @@ export function createSqliteHubGdpr(db: Database, sql: (text: string) => Stateme
           brandId,
           key,
         );
+        // What an assistant remembered (ingredients, language) is theirs too.
+        sql('DELETE FROM hub_assistant_states WHERE brand_id = ? AND conversation_key = ?').run(
+          brandId,
+          key,
+        );
         // Raw webhook bodies carry the person's number and words: they go too.
         sql('DELETE FROM hub_inbound_events WHERE brand_id = ? AND conversation_key = ?').run(
           brandId,
