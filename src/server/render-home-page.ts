@@ -44,7 +44,9 @@ function overview(site: Site, rows: SummaryRow[]): string {
 <table><thead><tr><th scope="col">class / channel</th><th scope="col">share of visitors</th><th scope="col">visitors</th><th scope="col">page views</th></tr></thead>
 <tbody>${bars}</tbody></table>
 <h3>Shares and other events</h3><ul>${other || '<li>none yet</li>'}</ul>
-<p>Refresh to watch the numbers grow. The full dashboard arrives with accounts and the stats API.</p>`;
+<p>Refresh to watch the numbers grow. <a href="/app">Open the dashboard</a> (log in with the
+demo account printed by <code>penumbra demo</code>), see the <a href="/public/penumbra-demo">read-only public
+dashboard</a>, or <a href="/webchat/try">talk to the recipe assistant</a>.</p>`;
 }
 
 /** The server's home page: the demo overview in demo mode, set-up help otherwise. */
@@ -53,7 +55,8 @@ export function renderHomePage({ version, demoSite, rows }: HomePageInput): stri
     demoSite && rows
       ? overview(demoSite, rows)
       : `<h2>Penumbra is running</h2>
-<p>Add a site with <code>penumbra sites add example.com</code>, then put this tag on its pages:</p>
+<p><a href="/app">Open the dashboard</a> (the first visit creates the first account), add a
+site there or with <code>penumbra sites add example.com</code>, then put this tag on its pages:</p>
 <pre>&lt;script defer src="https://YOUR-PENUMBRA-HOST/p.js" data-site="example.com"&gt;&lt;/script&gt;</pre>
 <p>API: <a href="/api/openapi.json">/api/openapi.json</a> · health: <a href="/health">/health</a></p>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8">
