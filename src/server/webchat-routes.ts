@@ -3,6 +3,7 @@ import type { WebchatRoutesKit } from '../messaging/channels/create-channel-adap
 import { webchatPollQuerySchema } from '../messaging/channels/webchat-protocol.ts';
 import type { MessagingHub } from '../messaging/create-messaging-hub.ts';
 import type { ChannelAdapter, RawRequest } from '../messaging/types.ts';
+import { createWindowLimiter } from './webchat-rate-limit.ts';
 
 export interface WebchatRouteDeps {
   messaging: MessagingHub;
@@ -11,6 +12,8 @@ export interface WebchatRouteDeps {
   brandId: string;
   /** dist/webchat.js, or null when not built. */
   script: string | null;
+  /** New sessions per client address and messages per session (defaults: 20/min, 30/min). */
+  limits?: { sessionsPerMinute?: number; messagesPerMinute?: number };
 }
 
 // The widget runs on the brand's own pages (another origin) and authenticates with a bearer
@@ -52,6 +55,19 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatRouteDe
     );
     const send = (reply: FastifyReply, status: number, body: unknown) =>
       reply.code(status).headers(CORS).send(body);
+    const sessions = createWindowLimiter({
+      max: deps.limits?.sessionsPerMinute ?? 20,
+      windowMs: 60_000,
+    });
+    const messages = createWindowLimiter({
+      max: deps.limits?.messagesPerMinute ?? 30,
+      windowMs: 60_000,
+    });
+    const tooMany = (reply: FastifyReply, wait: number) =>
+      reply
+        .code(429)
+        .headers({ ...CORS, 'retry-after': String(wait) })
+        .send({ error: `too many requests: retry in ${wait} s` });
 
     scope.get('/webchat.js', (_request, reply) =>
       deps.script === null
@@ -74,9 +90,16 @@ export function registerWebchatRoutes(app: FastifyInstance, deps: WebchatRouteDe
     );
     scope.options('/webchat/*', (_request, reply) => reply.code(204).headers(CORS).send());
 
-    scope.post('/webchat/sessions', (_request, reply) => send(reply, 201, deps.kit.issueSession()));
+    scope.post('/webchat/sessions', (request, reply) => {
+      const wait = sessions.take(request.ip, Date.now());
+      return wait ? tooMany(reply, wait) : send(reply, 201, deps.kit.issueSession());
+    });
 
     scope.post('/webchat/messages', async (request, reply) => {
+      // Unauthenticated callers are refused by the hub below; only genuine sessions count here.
+      const session = deps.kit.sessionOf(raw(request));
+      const wait = session ? messages.take(session, Date.now()) : 0;
+      if (wait) return tooMany(reply, wait);
       const outcome = await deps.messaging.receive(deps.adapter, raw(request), deps.brandId);
       const ok = outcome.response.status < 300;
       return send(
