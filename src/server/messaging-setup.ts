@@ -9,7 +9,13 @@ import {
 } from '../messaging/channels/index.ts';
 import type { ShareLinker } from '../messaging/communities/rewrite-links.ts';
 import { createMessagingHub, type MessagingHub } from '../messaging/create-messaging-hub.ts';
-import { createSqliteHubStore, type HubStore, type Site, type StateStore } from '../store/index.ts';
+import {
+  createPostgresHubStore,
+  createSqliteHubStore,
+  type HubStore,
+  type Site,
+  type StateStore,
+} from '../store/index.ts';
 import type { MessagingRouteDeps } from './messaging-routes.ts';
 import { createStateShareLinker } from './messaging-share-linker.ts';
 import { createRecipeAssistant } from './recipe-assistant.ts';
@@ -49,8 +55,22 @@ function loadHubSecrets(dataDir: string): { suppression: string; webchat: string
   return secrets;
 }
 
+/** The hub's tables sit beside the state store's: in its SQLite file or its PostgreSQL database. */
+function openHubStore(options: {
+  dataDir: string;
+  state: StateStore;
+  postgresUrl?: string;
+}): Promise<HubStore> {
+  if (options.state.dialect === 'postgres') {
+    if (!options.postgresUrl)
+      throw new Error('the hub needs PENUMBRA_POSTGRES_URL with --state postgres');
+    return createPostgresHubStore({ url: options.postgresUrl });
+  }
+  return createSqliteHubStore({ path: join(options.dataDir, 'state.sqlite') });
+}
+
 /**
- * The messaging hub over the state store's SQLite file, the configured channels plus web chat,
+ * The messaging hub over the state store's SQLite file (or PostgreSQL database), the configured channels plus web chat,
  * and the recipe assistant. Every link the assistant or a broadcast sends becomes a share link
  * of `publicBaseUrl()` (known once the server listens).
  */
@@ -59,17 +79,13 @@ export async function setupMessaging(options: {
   state: StateStore;
   input: MessagingSetupInput;
   publicBaseUrl: () => string;
+  /** With the PostgreSQL state store, the hub's tables live in the same database. */
+  postgresUrl?: string;
   hub?: HubStore;
 }): Promise<MessagingSetup> {
-  if (options.state.dialect !== 'sqlite') {
-    throw new Error(
-      'the messaging hub needs the SQLite state store for now (its PostgreSQL adapter is not written yet)',
-    );
-  }
   const { site } = options.input;
   const secrets = loadHubSecrets(options.dataDir);
-  const hub =
-    options.hub ?? (await createSqliteHubStore({ path: join(options.dataDir, 'state.sqlite') }));
+  const hub = options.hub ?? (await openHubStore(options));
   await hub.migrate();
   const channels = createChannelAdapters(
     { ...options.input.channels, webchat: { sessionSecret: secrets.webchat, siteId: site.id } },

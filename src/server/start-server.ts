@@ -106,6 +106,7 @@ export async function startServer(
           state,
           input: messagingInput,
           publicBaseUrl: () => publicBaseUrl,
+          postgresUrl: config.postgresUrl,
         })
       : undefined;
   } catch (error) {

@@ -27,6 +27,8 @@ export type { RunMigrationsOptions } from './migrations/run-migrations.ts';
 export { runMigrations } from './migrations/run-migrations.ts';
 export { normalizeDomain } from './normalize-domain.ts';
 export { normalizeEmail } from './normalize-email.ts';
+export type { PostgresHubStoreOptions } from './postgres/postgres-hub-store.ts';
+export { createPostgresHubStore } from './postgres/postgres-hub-store.ts';
 export type { PostgresStateStoreOptions } from './postgres/postgres-state-store.ts';
 export { createPostgresStateStore } from './postgres/postgres-state-store.ts';
 export { POSTGRES_STATE_MIGRATIONS } from './postgres/state-migrations.ts';

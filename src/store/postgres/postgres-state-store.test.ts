@@ -53,8 +53,9 @@ describe('PostgreSQL state store', () => {
     const schema = freshSchema();
     const [a, b] = await Promise.all([track(schema), track(schema)]);
     const reports = await Promise.all([a.migrate(), b.migrate()]);
-    expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 3]);
-    expect(reports.every((r) => r.version === 3)).toBe(true);
+    // Versions 1–3 (state) and 10–11 (the messaging hub).
+    expect(reports.map((r) => r.applied.length).sort()).toEqual([0, 5]);
+    expect(reports.every((r) => r.version === 11)).toBe(true);
   });
 
   it('agrees across instances on one salt per day and one code per share link', async () => {

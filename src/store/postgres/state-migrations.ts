@@ -1,4 +1,5 @@
 import type { Migration } from '../migrations/migration.ts';
+import { POSTGRES_HUB_MIGRATIONS } from './hub-migrations.ts';
 
 /**
  * The PostgreSQL state store's schema history: the same versions and names as the SQLite list
@@ -7,8 +8,7 @@ import type { Migration } from '../migrations/migration.ts';
  * are BOOLEAN, and SQLite's `STRICT` has no equivalent (PostgreSQL is strict already).
  * Settings and token scopes stay JSON text, parsed by the same shared code as on SQLite.
  *
- * Versions 10+ (the messaging hub) are not here yet: the PostgreSQL adapter does not implement
- * `HubStore`, so it stops at version 3.
+ * Versions 10+ are the messaging hub's (`createPostgresHubStore`), kept in their own file.
  */
 export const POSTGRES_STATE_MIGRATIONS: readonly Migration[] = [
   {
@@ -97,4 +97,6 @@ export const POSTGRES_STATE_MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX goals_site_id ON goals (site_id)',
     ],
   },
+  // The messaging hub (versions 10+), kept in its own file.
+  ...POSTGRES_HUB_MIGRATIONS,
 ];
