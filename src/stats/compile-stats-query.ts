@@ -1,3 +1,4 @@
+import { type Context, groupBy, type VisitMetric } from './compile-context.ts';
 import type { Dialect } from './dialect.ts';
 import { Params } from './params.ts';
 import {
@@ -10,6 +11,7 @@ import {
   type StatsQuery,
   VISIT_METRICS,
 } from './query-spec.ts';
+import { goalVisitsCte, visitMetricsCtes } from './visit-metrics-sql.ts';
 
 /**
  * Where a dimension's value comes from. `visit` dimensions are attributed: an event that belongs
@@ -36,11 +38,6 @@ const DIMENSION_SOURCES: Record<Dimension, { column: string; scope: 'visit' | 'e
 };
 
 type EventMetric = (typeof EVENT_METRICS)[number];
-type VisitMetric =
-  | (typeof VISIT_METRICS)[number]
-  | (typeof GOAL_METRICS)[number]
-  // Counted from the visits themselves when the query groups by visit dimensions only.
-  | 'pageviews';
 
 /** The event rows each event-level metric counts; names are constants, never user input. */
 const EVENT_METRIC_SQL: Record<EventMetric, string> = {
@@ -98,33 +95,6 @@ function filterPart(filter: StatsFilter, params: Params, dialect: Dialect): Filt
   };
   return { dimension: filter.dimension, render };
 }
-
-/** What every CTE builder needs; the parameters are shared so placeholders stay numbered. */
-interface Context {
-  query: StatsQuery;
-  dialect: Dialect;
-  /** Site and range, for every scan of `events e`. */
-  base: string;
-  /** `base` plus the filters. */
-  where: string;
-  /** `<dimension expression> AS k0, ` … for each asked dimension. */
-  keySelect: string;
-  /** k0, k1 and `bucket` when the query has an interval: what groups and joins the results. */
-  groupAliases: string[];
-  needsVisits: boolean;
-  /**
-   * Every dimension and filter is visit-scoped: visit metrics then come from the `visits` CTE
-   * alone, without joining each page view back (the join is most of a query's cost).
-   */
-  visitOnly: boolean;
-  /** `keySelect` and the filters over the visits CTE's own columns, for `visitOnly`. */
-  visitKeySelect: string;
-  visitFilters: string;
-  /** The goal's match condition when a goal metric is asked. */
-  goalMatch: string | null;
-}
-
-const groupBy = (aliases: string[]) => (aliases.length ? ` GROUP BY ${aliases.join(', ')}` : '');
 
 /**
  * Compiles a validated query for `dialect`. Every user value becomes a parameter; dimension and
@@ -222,85 +192,6 @@ function visitsCte({ dialect, base }: Context, dimensions: Dimension[]): string 
     `${dialect.argMin('e.visitor_id', 'e.ts')} AS visitor_id${entry.join('')} ` +
     `FROM events e WHERE ${base} AND e.name = 'pageview' AND e.session_id <> '' ` +
     'GROUP BY e.session_id)'
-  );
-}
-
-/**
- * One row per (keys, visit) first, so a visit counts once per group even when grouped by a page
- * it viewed three times; then the per-visit values are averaged per group. A visit falls in the
- * bucket where it started.
- */
-function visitMetricsCtes(context: Context, metrics: VisitMetric[]): string[] {
-  const { dialect, query, groupAliases } = context;
-  const bucket = query.interval
-    ? `${dialect.bucket('v.visit_start', query.interval)} AS bucket, `
-    : '';
-  const perVisit = [
-    'v.session_id',
-    'v.visitor_id',
-    'v.visit_pageviews',
-    ...(metrics.includes('dark_visits') ? ['v.visit_class'] : []),
-  ];
-  // A visit converted when its session has a row in goal_visits (NULL-extended otherwise).
-  const goal = context.goalMatch
-    ? [
-        ', CASE WHEN g.session_id IS NULL THEN 0 ELSE 1 END AS converted',
-        ', coalesce(g.goal_revenue, 0) AS goal_revenue',
-      ].join('')
-    : '';
-  if (context.visitOnly) {
-    const rows =
-      `visit_rows AS (SELECT ${context.visitKeySelect}${bucket}` +
-      perVisit.map((column) => `${column} AS ${column.slice(2)}, `).join('') +
-      `${dialect.secondsBetween('v.visit_start', 'v.visit_end')} AS visit_seconds${goal} ` +
-      'FROM visits v ' +
-      (context.goalMatch ? 'LEFT JOIN goal_visits g ON g.session_id = v.session_id ' : '') +
-      `WHERE 1 = 1${context.visitFilters})`;
-    return [rows, visitMetricsSelect(context, metrics)];
-  }
-  const rows =
-    `visit_rows AS (SELECT ${context.keySelect}${bucket}` +
-    perVisit.map((column) => `${column} AS ${column.slice(2)}, `).join('') +
-    `${dialect.secondsBetween('v.visit_start', 'v.visit_end')} AS visit_seconds${goal} ` +
-    'FROM events e JOIN visits v ON e.session_id = v.session_id ' +
-    (context.goalMatch ? 'LEFT JOIN goal_visits g ON g.session_id = v.session_id ' : '') +
-    `WHERE ${context.where} AND e.name = 'pageview'` +
-    `${groupBy([
-      ...groupAliases,
-      ...perVisit,
-      'v.visit_start',
-      'v.visit_end',
-      ...(context.goalMatch ? ['g.session_id', 'g.goal_revenue'] : []),
-    ])})`;
-  return [rows, visitMetricsSelect(context, metrics)];
-}
-
-/** Per group: the visit metrics averaged or counted over `visit_rows` (one row per visit). */
-function visitMetricsSelect({ dialect, groupAliases }: Context, metrics: VisitMetric[]): string {
-  const sql: Record<VisitMetric, string> = {
-    visitors: dialect.countDistinct('visitor_id'),
-    visits: 'count(*)',
-    bounce_rate: 'avg(CASE WHEN visit_pageviews = 1 THEN 1.0 ELSE 0.0 END)',
-    visit_duration: 'avg(visit_seconds)',
-    dark_visits: "sum(CASE WHEN visit_class = 'dark_social' THEN 1 ELSE 0 END)",
-    pageviews: 'sum(visit_pageviews)',
-    conversions: 'sum(converted)',
-    conversion_rate: 'avg(converted * 1.0)',
-    revenue: 'sum(goal_revenue)',
-  };
-  const selected = metrics.map((metric) => `${sql[metric]} AS ${metric}`);
-  return (
-    `visit_metrics AS (SELECT ${[...groupAliases, ...selected].join(', ')} ` +
-    `FROM visit_rows${groupBy(groupAliases)})`
-  );
-}
-
-/** Sessions that reached the goal in the range, with the revenue their goal events carried. */
-function goalVisitsCte({ base, goalMatch, dialect }: Context): string {
-  return (
-    'goal_visits AS (SELECT e.session_id AS session_id, ' +
-    `sum(${dialect.jsonNumber('e.props', 'revenue')}) AS goal_revenue ` +
-    `FROM events e WHERE ${base} AND ${goalMatch} AND e.session_id <> '' GROUP BY e.session_id)`
   );
 }
 
