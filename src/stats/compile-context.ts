@@ -7,8 +7,8 @@ export type VisitMetric =
   // Counted from the visits themselves when the query groups by visit dimensions only.
   | 'pageviews';
 
-export /** What every CTE builder needs; the parameters are shared so placeholders stay numbered. */
-interface Context {
+/** What every CTE builder needs; the parameters are shared so placeholders stay numbered. */
+export interface Context {
   query: StatsQuery;
   dialect: Dialect;
   /** Site and range, for every scan of `events e`. */
