@@ -138,9 +138,16 @@ describe('the dashboard against `penumbra demo`', () => {
     expect(await page.textContent('[data-testid=filter-chips]')).toContain('Channel is whatsapp');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-filtered.png'), fullPage: false });
     // Channel rows filter by class and channel (a channel name can be in two classes).
-    while ((await page.locator('[data-testid=filter-chips] button.chip-remove').count()) > 0) {
-      await page.locator('[data-testid=filter-chips] button.chip-remove').first().click();
+    // Each removal re-renders the chips (and the app may drop a channel's class chip with it),
+    // so read the chips only once the panels have settled, and let the outcome below decide.
+    const chips = page.locator('[data-testid=filter-chips] button.chip-remove');
+    for (let round = 0; round < 5; round++) {
       await panelsSettled(page);
+      if ((await chips.count()) === 0) break;
+      await chips
+        .first()
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
     }
     expect(page.url()).not.toContain('f=');
     await panelsSettled(page);
