@@ -4,6 +4,9 @@ import type { AppContext, View } from './app-context.ts';
 import { el, replace } from './dom.ts';
 import { keepFocus } from './focus-keeper.ts';
 import { defaultQuery, formatHash, parseHash, type Route } from './route.ts';
+import { communitiesView } from './views/communities-view.ts';
+import { deadLettersView } from './views/dead-letters-view.ts';
+import { inboxView } from './views/inbox-view.ts';
 import { loginView } from './views/login-view.ts';
 import { overviewView } from './views/overview-view.ts';
 import { settingsView } from './views/settings-view.ts';
@@ -102,6 +105,10 @@ export function startApp(root: HTMLElement, options: AppOptions): void {
       };
     } else if (route.view === 'overview') view = overviewView(app, route.domain, route.query);
     else if (route.view === 'settings') view = settingsView(app, route.domain);
+    // The messaging hub (each view checks the site itself).
+    else if (route.view === 'inbox') view = inboxView(app, route.domain);
+    else if (route.view === 'dead-letters') view = deadLettersView(app, route.domain);
+    else if (route.view === 'communities') view = communitiesView(app, route.domain);
     else view = sitesView(app);
     replace(main, view.element);
     const heading = main.querySelector('h1')?.textContent;

@@ -1,4 +1,5 @@
 import type { PanelFilter } from '../server/api-types.ts';
+import { MESSAGING_VIEWS, type MessagingView } from './messaging-views.ts';
 
 /** The ranges of the date picker; `custom` reads `from`/`to` (YYYY-MM-DD, both inclusive). */
 export const RANGES = ['today', '7d', '30d', '90d', 'custom'] as const;
@@ -18,7 +19,9 @@ export type Route =
   | { view: 'home' }
   | { view: 'sites' }
   | { view: 'overview'; domain: string; query: OverviewQuery }
-  | { view: 'settings'; domain: string };
+  | { view: 'settings'; domain: string }
+  // The messaging hub's pages: `#/site/<domain>/inbox`, `/dead-letters`, `/communities`.
+  | { view: MessagingView; domain: string };
 
 const OPS: readonly PanelFilter['op'][] = ['is', 'is_not', 'contains'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,6 +81,8 @@ export function parseHash(hash: string, mode: 'app' | 'public'): Route {
   if (parts[0] === 'sites') return { view: 'sites' };
   if (parts[0] === 'site' && parts[1]) {
     if (parts[2] === 'settings') return { view: 'settings', domain: parts[1] };
+    const messaging = MESSAGING_VIEWS.find((view) => view === parts[2]);
+    if (messaging) return { view: messaging, domain: parts[1] };
     return { view: 'overview', domain: parts[1], query: parseQuery(params) };
   }
   return { view: 'home' };
@@ -93,6 +98,7 @@ export function formatHash(route: Route): string {
   if (route.view === 'sites') return '#/sites';
   const site = `#/site/${encodeURIComponent(route.domain)}`;
   if (route.view === 'settings') return `${site}/settings`;
+  if (route.view !== 'overview') return `${site}/${route.view}`;
   const { query } = route;
   const params: [string, string][] = [['range', query.range]];
   if (query.range === 'custom') params.push(['from', query.from], ['to', query.to]);

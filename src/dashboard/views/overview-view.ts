@@ -72,6 +72,13 @@ export function overviewView(app: AppContext, domain: string, query: OverviewQue
           attrs: { href: formatHash({ view: 'settings', domain }), 'data-key': 'settings-link' },
         })
       : null,
+    app.mode === 'app'
+      ? el('a', {
+          class: 'button small subtle',
+          text: 'Inbox',
+          attrs: { href: formatHash({ view: 'inbox', domain }), 'data-key': 'inbox-link' },
+        })
+      : null,
   );
   const controls = el(
     'div',
