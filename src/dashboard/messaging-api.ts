@@ -70,9 +70,13 @@ export function brandApi(api: ApiClient, domain: string) {
         parts: [{ type: 'text', text }],
         requestId,
       }),
-    async outbox(states: readonly OutboxState[]) {
+    /** The outbox rows in `states`; with `conversationKey`, that conversation's latest 500. */
+    async outbox(states: readonly OutboxState[], conversationKey?: string) {
+      const conversationQuery = conversationKey
+        ? `&conversation=${encodeURIComponent(conversationKey)}`
+        : '';
       const answer = await api.get<{ messages: OutboxRecord[] }>(
-        `${base}/outbox?state=${states.join(',')}`,
+        `${base}/outbox?state=${states.join(',')}${conversationQuery}`,
       );
       return answer.messages;
     },

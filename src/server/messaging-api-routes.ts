@@ -199,7 +199,15 @@ export function registerMessagingApiRoutes(
   route('GET', '/outbox', 'read', async (site, request) => {
     const wanted = (request.query.state ?? 'queued,sending,unknown').split(',');
     const states = OUTBOX_STATES.filter((s) => wanted.includes(s));
-    return { messages: await messaging.hub.listOutbox(site.id, { states, limit: 500 }) };
+    // One conversation's thread: its latest 500 rows (oldest first), however big the outbox.
+    const conversation = request.query.conversation;
+    return {
+      messages: await messaging.hub.listOutbox(site.id, {
+        states,
+        limit: 500,
+        ...(conversation ? { conversationKey: conversation, newest: true } : {}),
+      }),
+    };
   });
   route('GET', '/dead-letters', 'read', async (site) => ({
     messages: await messaging.hub.listOutbox(site.id, { states: ['dead'], limit: 500 }),

@@ -196,7 +196,15 @@ export interface HubStore {
   markStuckUnknown(olderThan: number, now: number): Promise<number>;
   listOutbox(
     brandId: string | null,
-    filter: { states: readonly OutboxState[]; updatedBefore?: number; limit?: number },
+    filter: {
+      states: readonly OutboxState[];
+      updatedBefore?: number;
+      /** Only this conversation's rows. */
+      conversationKey?: string;
+      /** The newest rows (still returned oldest first), instead of the oldest. */
+      newest?: boolean;
+      limit?: number;
+    },
   ): Promise<OutboxRecord[]>;
   /** Puts a `dead`, `failed` or `unknown` row back in the queue with fresh attempts. */
   requeueOutbox(id: string, now: number): Promise<boolean>;

@@ -213,7 +213,7 @@ export function conversationThread(options: ThreadOptions): ThreadPane {
       const messages = await api.messages(conversation.key);
       polls++;
       if (force || !outbox || pendingOut || messages.length !== messageCount || polls % 5 === 0) {
-        outbox = await api.outbox(ALL_OUTBOX_STATES);
+        outbox = await api.outbox(ALL_OUTBOX_STATES, conversation.key);
       }
       messageCount = messages.length;
       if (!alive) return;

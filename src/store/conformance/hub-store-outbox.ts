@@ -24,6 +24,23 @@ export function describeHubOutbox(
       expect(await store.findOutboxByKey(BRAND, 'k2')).toBeNull();
     });
 
+    it("lists one conversation's newest rows, oldest first", async () => {
+      const store = await open();
+      for (const key of ['a1', 'a2', 'a3']) await store.enqueueOutbox(outboxInput(key), 1);
+      await store.enqueueOutbox(outboxInput('b1', { conversationKey: 'whatsapp:pn-1:u2' }), 2);
+      const ids = async (filter: { newest?: boolean; limit?: number }) =>
+        (
+          await store.listOutbox(BRAND, {
+            states: ['queued'],
+            conversationKey: 'whatsapp:pn-1:u1',
+            ...filter,
+          })
+        ).map((row) => row.idempotencyKey);
+      expect(await ids({})).toEqual(['a1', 'a2', 'a3']);
+      expect(await ids({ newest: true, limit: 2 })).toEqual(['a2', 'a3']);
+      expect(await ids({ limit: 2 })).toEqual(['a1', 'a2']);
+    });
+
     it('claims only the head of each conversation, and nothing while one is in flight', async () => {
       const store = await open();
       const a1 = (await store.enqueueOutbox(outboxInput('a1'), 1)).record;

@@ -40,8 +40,10 @@ export function createPostgresOutboxQueries(sql: Sql): OutboxQueryMethods {
         SELECT * FROM hub_outbox WHERE state IN ${sql(filter.states)}
           ${brandId === null ? sql`` : sql`AND brand_id = ${brandId}`}
           ${filter.updatedBefore === undefined ? sql`` : sql`AND updated_at < ${filter.updatedBefore}`}
-        ORDER BY seq LIMIT ${filter.limit ?? 1000}`;
-      return rows.map(toOutbox);
+          ${filter.conversationKey === undefined ? sql`` : sql`AND conversation_key = ${filter.conversationKey}`}
+        ORDER BY seq ${filter.newest ? sql`DESC` : sql`ASC`} LIMIT ${filter.limit ?? 1000}`;
+      const ordered = filter.newest ? [...rows].reverse() : rows;
+      return ordered.map(toOutbox);
     },
     async countOutboxSince(brandId, contactId, purpose, since, excludeId) {
       const [row] = await sql<{ n: number }[]>`

@@ -217,16 +217,20 @@ export function createSqliteHubOutbox(
       const rows = sql(
         `SELECT * FROM hub_outbox WHERE (? IS NULL OR brand_id = ?)
            AND state IN (${marks(filter.states.length)}) AND (? IS NULL OR updated_at < ?)
-         ORDER BY seq LIMIT ?`,
+           AND (? IS NULL OR conversation_key = ?)
+         ORDER BY seq ${filter.newest ? 'DESC' : 'ASC'} LIMIT ?`,
       ).all(
         brandId,
         brandId,
         ...filter.states,
         filter.updatedBefore ?? null,
         filter.updatedBefore ?? null,
+        filter.conversationKey ?? null,
+        filter.conversationKey ?? null,
         filter.limit ?? 1000,
       ) as OutboxRow[];
-      return rows.map(toOutbox);
+      const ordered = filter.newest ? rows.reverse() : rows;
+      return ordered.map(toOutbox);
     },
     async requeueOutbox(id, now) {
       return (
