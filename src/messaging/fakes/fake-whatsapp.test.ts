@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeWhatsApp, type FakeWhatsAppOptions, startFakeWhatsApp } from './fake-whatsapp.ts';
 import { startWebhookCapture, type WebhookCapture } from './webhook-capture.ts';
 import { verifyMetaSignature } from './webhook-signing.ts';
+import { buttons, manualClock, send, template, text } from './whatsapp-test-kit.ts';
 
 let fake: FakeWhatsApp | undefined;
 let capture: WebhookCapture | undefined;
@@ -12,59 +13,10 @@ afterEach(async () => {
   capture = undefined;
 });
 
-/** A hand-driven clock: every limit verdict in these tests is exact. */
-function manualClock(start = 1_700_000_000_000) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
-}
-
 async function start(options: FakeWhatsAppOptions = {}) {
   fake = await startFakeWhatsApp(options);
   return fake;
 }
-
-async function send(f: FakeWhatsApp, body: unknown, token = f.accessToken) {
-  const response = await fetch(`${f.url}/v21.0/${f.phoneNumberId}/messages`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as GraphAnswer };
-}
-
-/** The parts of Graph answers these tests read. */
-interface GraphAnswer {
-  error: { code: number; type: string };
-  messaging_product: string;
-  contacts: { input: string; wa_id: string }[];
-  messages: { id: string }[];
-}
-
-const text = (to: string, body = 'hello', extra: object = {}) => ({
-  messaging_product: 'whatsapp',
-  to,
-  type: 'text',
-  text: { body },
-  ...extra,
-});
-const template = (to: string, name = 'order_update') => ({
-  messaging_product: 'whatsapp',
-  to,
-  type: 'template',
-  template: { name, language: { code: 'en' } },
-});
-const buttons = (to: string, titles: string[]) => ({
-  messaging_product: 'whatsapp',
-  to,
-  type: 'interactive',
-  interactive: {
-    type: 'button',
-    body: { text: 'Pick one' },
-    action: {
-      buttons: titles.map((title, i) => ({ type: 'reply', reply: { id: `b${i}`, title } })),
-    },
-  },
-});
 
 describe('startFakeWhatsApp', () => {
   it('refuses a wrong bearer token with a Graph 190 error', async () => {
