@@ -1,61 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import {
+  type AccountMethods,
+  type GoalRow,
+  ROLES,
+  type SessionRow,
+  toGoal,
+  toSession,
+} from '../sqlite/account-rows.ts';
 import { type SiteRow, toSite, toUser, type UserRow } from '../sqlite/state-rows.ts';
-import type { Goal, SiteRole, StateStore, UserSession } from '../state-store.ts';
+import type { Goal, SiteRole } from '../state-store.ts';
 import { StoreError } from '../store-error.ts';
 import type { Sql } from './open-postgres.ts';
-
-type AccountMethods = Pick<
-  StateStore,
-  | 'getUser'
-  | 'createSession'
-  | 'findSession'
-  | 'deleteSession'
-  | 'deleteExpiredSessions'
-  | 'setSiteRole'
-  | 'removeSiteMember'
-  | 'siteRole'
-  | 'listUserSites'
-  | 'listSiteMembers'
-  | 'createGoal'
-  | 'listGoals'
-  | 'deleteGoal'
->;
-
-interface SessionRow {
-  id_hash: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: number;
-  expires_at: number;
-}
-
-interface GoalRow {
-  id: string;
-  site_id: string;
-  name: string;
-  kind: 'page' | 'event';
-  value: string;
-  created_at: number;
-}
-
-const ROLES: readonly SiteRole[] = ['owner', 'admin', 'viewer'];
-
-const toSession = (row: SessionRow): UserSession => ({
-  idHash: row.id_hash,
-  userId: row.user_id,
-  csrfToken: row.csrf_token,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
-
-const toGoal = (row: GoalRow): Goal => ({
-  id: row.id,
-  siteId: row.site_id,
-  name: row.name,
-  kind: row.kind,
-  value: row.value,
-  createdAt: row.created_at,
-});
 
 /** Users' sessions, site roles and goals on PostgreSQL (tables of migration 3). */
 export function createPostgresAccounts(sql: Sql): AccountMethods {
