@@ -13,7 +13,8 @@ import { exportRecords } from './store-records.ts';
 const HELP = `Usage: penumbra export --out FILE [options]
 
 Writes the state (sites, domains, tokens' hashes, users, salts, share links, sessions, members,
-goals) and every event to FILE as JSON Lines, streaming, to move them to other engines with
+goals, and the messaging hub's contacts, consent ledger, conversations, outbox and communities)
+and every event to FILE as JSON Lines, streaming, to move them to other engines with
 \`penumbra import\`. Reads the stores selected below: by default the SQLite and DuckDB files in
 --data (stop the server first: it owns the DuckDB file).
 

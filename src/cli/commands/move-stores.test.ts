@@ -9,9 +9,12 @@ import { runStatsQuery } from '../../stats/run-stats-query.ts';
 import { createClickHouseEventStore } from '../../store/clickhouse/clickhouse-event-store.ts';
 import { sharedChdb } from '../../store/clickhouse/shared-chdb-session.ts';
 import { generateEvents } from '../../store/conformance/generate-events.ts';
+import { contactInput, outboxInput } from '../../store/conformance/hub-store-fixtures.ts';
 import {
   createDuckDbEventStore,
+  createPostgresHubStore,
   createPostgresStateStore,
+  createSqliteHubStore,
   createSqliteStateStore,
   type EventStore,
   type StateStore,
@@ -76,6 +79,41 @@ beforeAll(async () => {
     expiresAt: 9e12,
   });
   await state.close();
+  // The messaging hub's rows move with the state: a contact, a raw webhook body (bytes), a
+  // conversation with a message, an outbox row and an assistant's memory.
+  const hub = await createSqliteHubStore({ path: join(source, 'state.sqlite') });
+  const contact = await hub.upsertContact(contactInput('u1', { brandId: alpha.id }), 10);
+  const key = 'whatsapp:pn-1:u1';
+  await hub.recordInbound({
+    brandId: alpha.id,
+    provider: 'meta',
+    providerEventId: 'wamid.1',
+    kind: 'message',
+    conversationKey: key,
+    event: { text: 'œufs' },
+    rawBody: Buffer.from([0, 1, 2, 255, 0xc5, 0x93]),
+    receivedAt: 11,
+  });
+  await hub.ensureConversation(
+    { brandId: alpha.id, key, contactId: contact.id, channel: 'whatsapp' },
+    11,
+  );
+  await hub.appendMessage({
+    brandId: alpha.id,
+    conversationKey: key,
+    direction: 'in',
+    author: 'contact',
+    parts: [{ type: 'text', text: 'œufs' }],
+    at: 11,
+    providerMessageId: 'wamid.1',
+    outboxId: null,
+  });
+  await hub.enqueueOutbox(
+    outboxInput('reply-1', { brandId: alpha.id, contactId: contact.id, conversationKey: key }),
+    12,
+  );
+  await hub.setAssistantState(alpha.id, key, { have: ['egg'] }, 12);
+  await hub.close();
   const events = await createDuckDbEventStore({ path: join(source, 'events.duckdb') });
   await events.migrate();
   for (const batch of generateEvents({ count: EVENTS, sites: SITES, days: 30, batch: 5000 })) {
@@ -193,6 +231,35 @@ describe('moving the embedded stores to ClickHouse and PostgreSQL', () => {
     );
     const members = await postgres.listSiteMembers(alpha?.id ?? '');
     expect(members.map((m) => [m.user.email, m.role])).toEqual([['ann@example.com', 'owner']]);
+    const [movedHub, sourceHub] = [
+      await createPostgresHubStore({ url: pg.url, schema: 'moved' }),
+      await createSqliteHubStore({ path: join(source, 'state.sqlite') }),
+    ];
+    try {
+      const brand = alpha?.id ?? '';
+      const contact = await sourceHub.findContact(brand, 'whatsapp', 'pn-1', 'u1');
+      expect(await movedHub.exportContact(brand, contact?.id ?? '')).toEqual(
+        await sourceHub.exportContact(brand, contact?.id ?? ''),
+      );
+      expect(await movedHub.getAssistantState(brand, 'whatsapp:pn-1:u1')).toEqual({
+        have: ['egg'],
+      });
+      // The identity columns continue after the copied rows: a new row gets a fresh seq.
+      const next = await movedHub.enqueueOutbox(
+        outboxInput('reply-2', { brandId: brand, contactId: contact?.id ?? '' }),
+        13,
+      );
+      expect(next.created).toBe(true);
+      const [inbound] = await movedHub.claimInbound({
+        owner: 'test',
+        now: 20,
+        leaseMs: 1000,
+        limit: 5,
+      });
+      expect(inbound?.rawBody).toEqual(Buffer.from([0, 1, 2, 255, 0xc5, 0x93]));
+    } finally {
+      await Promise.all([movedHub.close(), sourceHub.close()]);
+    }
   });
 
   it('moves back from ClickHouse and PostgreSQL to fresh embedded files, unchanged', async () => {

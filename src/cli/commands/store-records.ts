@@ -19,6 +19,25 @@ export interface RecordCounts {
 
 type WriteLine = (line: string) => Promise<void>;
 
+/** Bytes (raw webhook bodies) travel as `{"$bytes": base64}`: JSON has no binary type. */
+const encodeBytes = (row: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [
+      key,
+      Buffer.isBuffer(value) || value instanceof Uint8Array
+        ? { $bytes: Buffer.from(value).toString('base64') }
+        : value,
+    ]),
+  );
+
+const decodeBytes = (row: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => {
+      const bytes = (value as { $bytes?: unknown } | null)?.$bytes;
+      return [key, typeof bytes === 'string' ? Buffer.from(bytes, 'base64') : value];
+    }),
+  );
+
 /** Writes every state row, every event and the given checkpoints. */
 export async function exportRecords(
   write: WriteLine,
@@ -34,7 +53,7 @@ export async function exportRecords(
   );
   if (sources.state) {
     for (const table of STATE_TABLES) {
-      for await (const row of sources.state.read(table)) await emit(table, row);
+      for await (const row of sources.state.read(table)) await emit(table, encodeBytes(row));
     }
   }
   if (sources.events) {
@@ -132,7 +151,7 @@ export async function importRecords(
         throw new Error('the export holds state rows and no state store was given');
       if (stateBatch?.table !== table || stateBatch.rows.length >= 1000) await flushState();
       stateBatch ??= { table, rows: [] };
-      stateBatch.rows.push(row as Record<string, unknown>);
+      stateBatch.rows.push(decodeBytes(row as Record<string, unknown>));
     } else {
       throw new Error(`line ${lineNumber}: unknown table ${JSON.stringify(table)}`);
     }

@@ -1,9 +1,10 @@
 import type { Sql } from './open-postgres.ts';
 
 /**
- * The state tables the PostgreSQL adapter has (migrations 1–3), parents before children so
- * foreign keys hold while rows are copied in this order. Moving state from SQLite copies these
- * tables row for row: the PostgreSQL migrations keep SQLite's table and column names.
+ * The state tables both adapters have (migrations 1–3, and the messaging hub's 10–11), parents
+ * before children so foreign keys hold while rows are copied in this order. Moving state from
+ * SQLite copies these tables row for row: the PostgreSQL migrations keep SQLite's table and
+ * column names.
  */
 export const STATE_TABLES = [
   'sites',
@@ -15,9 +16,32 @@ export const STATE_TABLES = [
   'user_sessions',
   'site_members',
   'goals',
+  'hub_contacts',
+  'hub_consent_ledger',
+  'hub_suppressions',
+  'hub_inbound_events',
+  'hub_conversations',
+  'hub_messages',
+  'hub_outbox',
+  'hub_sender_halts',
+  'hub_communities',
+  'hub_memberships',
+  'hub_broadcasts',
+  'hub_assistant_states',
 ] as const;
 
 export type StateTable = (typeof STATE_TABLES)[number];
+
+/**
+ * Tables whose `seq` is an identity column on PostgreSQL: copied rows keep their seq (order and
+ * references depend on it), then the identity continues after the largest one.
+ */
+const IDENTITY_TABLES: readonly StateTable[] = [
+  'hub_consent_ledger',
+  'hub_inbound_events',
+  'hub_messages',
+  'hub_outbox',
+];
 
 /** Columns SQLite stores as 0/1 and PostgreSQL as BOOLEAN. */
 const BOOLEAN_COLUMNS: Partial<Record<StateTable, readonly string[]>> = { share_links: ['utm'] };
@@ -63,9 +87,27 @@ export async function insertStateRows(
     return copy;
   });
   const columns = Object.keys(converted[0] ?? {});
-  const result = await sql`INSERT INTO ${sql(table)} ${sql(
-    converted as Record<string, string | number | boolean | null>[],
-    columns,
-  )} ON CONFLICT DO NOTHING`;
+  const values = sql(converted as Record<string, string | number | boolean | null>[], columns);
+  if (!IDENTITY_TABLES.includes(table)) {
+    return (await sql`INSERT INTO ${sql(table)} ${values} ON CONFLICT DO NOTHING`).count;
+  }
+  // postgres.js's insert helper cannot place OVERRIDING SYSTEM VALUE, so this statement is
+  // spelled out; the table is one of ours and the column names are checked identifiers.
+  if (!columns.every((column) => /^[a-z_]+$/.test(column))) {
+    throw new Error(`bad column name in ${table} rows`);
+  }
+  const placeholders = converted.map(
+    (_, row) =>
+      `(${columns.map((__, column) => `$${row * columns.length + column + 1}`).join(', ')})`,
+  );
+  const params = converted.flatMap((row) =>
+    columns.map((column) => row[column] as string | number | boolean | null | Buffer),
+  );
+  const result = await sql.unsafe(
+    `INSERT INTO ${table} (${columns.join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${placeholders.join(', ')} ON CONFLICT DO NOTHING`,
+    params,
+  );
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'seq'),
+    (SELECT coalesce(max(seq), 1) FROM ${sql(table)}))`;
   return result.count;
 }
