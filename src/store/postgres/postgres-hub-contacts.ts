@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { HubStore } from '../hub-store.ts';
+import type { HubContactMethods } from '../hub-method-groups.ts';
 import { type ConsentRow, type ContactRow, toConsent, toContact } from '../sqlite/hub-rows.ts';
 import type { Sql } from './open-postgres.ts';
 
-type ContactMethods = Pick<
-  HubStore,
-  | 'upsertContact'
-  | 'getContact'
-  | 'findContact'
-  | 'appendConsent'
-  | 'consentHistory'
-  | 'addSuppression'
-  | 'suppressedScopes'
->;
+type ContactMethods = HubContactMethods;
 
 /** Contacts, the append-only consent ledger and the suppression list on PostgreSQL. */
 export function createPostgresHubContacts(sql: Sql): ContactMethods {

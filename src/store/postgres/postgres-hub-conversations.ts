@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { HubConversationMethods } from '../hub-method-groups.ts';
 import type { JsonValue, StoredMessage } from '../hub-records.ts';
-import type { HubStore } from '../hub-store.ts';
 import {
   type BroadcastRow,
   type CommunityRow,
@@ -17,26 +17,7 @@ import { StoreError } from '../store-error.ts';
 import type { Query } from './hub-query.ts';
 import type { Sql } from './open-postgres.ts';
 
-type ConversationMethods = Pick<
-  HubStore,
-  | 'ensureConversation'
-  | 'getConversation'
-  | 'touchInbound'
-  | 'setConversationMode'
-  | 'listConversations'
-  | 'appendMessage'
-  | 'getAssistantState'
-  | 'setAssistantState'
-  | 'listMessages'
-  | 'createCommunity'
-  | 'getCommunity'
-  | 'listCommunities'
-  | 'joinCommunity'
-  | 'leaveCommunity'
-  | 'listMembers'
-  | 'createBroadcast'
-  | 'getBroadcast'
->;
+type ConversationMethods = HubConversationMethods;
 
 /**
  * Conversations and their messages (the inbox), communities and broadcasts on PostgreSQL.

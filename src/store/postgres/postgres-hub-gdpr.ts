@@ -1,4 +1,4 @@
-import type { HubStore } from '../hub-store.ts';
+import type { HubGdprMethods } from '../hub-method-groups.ts';
 import {
   type ConsentRow,
   type ContactRow,
@@ -15,7 +15,7 @@ import {
 } from '../sqlite/hub-rows.ts';
 import type { Sql } from './open-postgres.ts';
 
-type GdprMethods = Pick<HubStore, 'exportContact' | 'eraseContact'>;
+type GdprMethods = HubGdprMethods;
 
 /** GDPR access/portability (export) and erasure for one contact, each in one transaction. */
 export function createPostgresHubGdpr(sql: Sql): GdprMethods {

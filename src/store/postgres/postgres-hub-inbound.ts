@@ -1,17 +1,9 @@
-import type { HubStore } from '../hub-store.ts';
+import type { HubInboundMethods } from '../hub-method-groups.ts';
 import { type InboundRow, toInbound } from '../sqlite/hub-rows.ts';
 import { lockClaims } from './hub-query.ts';
 import type { Sql } from './open-postgres.ts';
 
-type InboundMethods = Pick<
-  HubStore,
-  | 'recordInbound'
-  | 'claimInbound'
-  | 'finishInbound'
-  | 'releaseInbound'
-  | 'countUnprocessedInbound'
-  | 'purgeProcessedInbound'
->;
+type InboundMethods = HubInboundMethods;
 
 /** The inbound event log on PostgreSQL: insert-once by provider id, claimed in order per conversation. */
 export function createPostgresHubInbound(sql: Sql): InboundMethods {

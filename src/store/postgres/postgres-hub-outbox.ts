@@ -1,33 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { HubOutboxMethods } from '../hub-method-groups.ts';
 import type { OutboxState } from '../hub-records.ts';
-import type { HubStore } from '../hub-store.ts';
 import { type OutboxRow, toOutbox } from '../sqlite/hub-rows.ts';
 import { lockClaims } from './hub-query.ts';
 import type { Sql } from './open-postgres.ts';
 import { insertMessage } from './postgres-hub-conversations.ts';
 import { createPostgresOutboxQueries } from './postgres-outbox-queries.ts';
 
-type OutboxMethods = Pick<
-  HubStore,
-  | 'enqueueOutbox'
-  | 'getOutbox'
-  | 'findOutboxByKey'
-  | 'findOutboxByProviderMessageId'
-  | 'claimOutbox'
-  | 'markSending'
-  | 'markSent'
-  | 'reschedule'
-  | 'finishOutbox'
-  | 'transitionOutbox'
-  | 'cancelQueued'
-  | 'markStuckUnknown'
-  | 'listOutbox'
-  | 'requeueOutbox'
-  | 'countOutboxSince'
-  | 'haltSender'
-  | 'activeHalts'
-  | 'countBroadcastStates'
->;
+type OutboxMethods = HubOutboxMethods;
 
 /** States a worker may still move on (reschedule, finish). */
 const OPEN: readonly OutboxState[] = ['queued', 'sending', 'unknown'];

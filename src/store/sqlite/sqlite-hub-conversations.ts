@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
+import type { HubConversationMethods } from '../hub-method-groups.ts';
 import type { JsonValue, StoredMessage } from '../hub-records.ts';
-import type { HubStore } from '../hub-store.ts';
 import { StoreError } from '../store-error.ts';
 import {
   type BroadcastRow,
@@ -16,26 +16,7 @@ import {
   toMessage,
 } from './hub-rows.ts';
 
-type ConversationMethods = Pick<
-  HubStore,
-  | 'ensureConversation'
-  | 'getConversation'
-  | 'touchInbound'
-  | 'setConversationMode'
-  | 'listConversations'
-  | 'appendMessage'
-  | 'getAssistantState'
-  | 'setAssistantState'
-  | 'listMessages'
-  | 'createCommunity'
-  | 'getCommunity'
-  | 'listCommunities'
-  | 'joinCommunity'
-  | 'leaveCommunity'
-  | 'listMembers'
-  | 'createBroadcast'
-  | 'getBroadcast'
->;
+type ConversationMethods = HubConversationMethods;
 
 /** Conversations and their messages (the inbox), communities and broadcasts on SQLite. */
 export function createSqliteHubConversations(

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { HubGdprMethods } from '../hub-method-groups.ts';
 import type { Suppression } from '../hub-records.ts';
-import type { HubStore } from '../hub-store.ts';
 import {
   type ConsentRow,
   type ContactRow,
@@ -16,7 +16,7 @@ import {
   toOutbox,
 } from './hub-rows.ts';
 
-type GdprMethods = Pick<HubStore, 'exportContact' | 'eraseContact'>;
+type GdprMethods = HubGdprMethods;
 
 /** GDPR access/portability (export) and erasure for one contact, each in one transaction. */
 export function createSqliteHubGdpr(db: Database, sql: (text: string) => Statement): GdprMethods {

@@ -1,16 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ClaimOptions, HubStore } from '../hub-store.ts';
+import type { HubInboundMethods } from '../hub-method-groups.ts';
+import type { ClaimOptions } from '../hub-store.ts';
 import { type InboundRow, toInbound } from './hub-rows.ts';
 
-type InboundMethods = Pick<
-  HubStore,
-  | 'recordInbound'
-  | 'claimInbound'
-  | 'finishInbound'
-  | 'releaseInbound'
-  | 'countUnprocessedInbound'
-  | 'purgeProcessedInbound'
->;
+type InboundMethods = HubInboundMethods;
 
 /** The inbound event log: insert-once by provider id, claimed in order per conversation. */
 export function createSqliteHubInbound(

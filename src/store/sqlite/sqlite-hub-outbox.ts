@@ -1,31 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
+import type { HubOutboxMethods } from '../hub-method-groups.ts';
 import type { OutboxState, StoredMessage } from '../hub-records.ts';
-import type { HubStore, OutboxClaimOptions } from '../hub-store.ts';
+import type { OutboxClaimOptions } from '../hub-store.ts';
 import { type OutboxRow, toOutbox } from './hub-rows.ts';
 import { insertMessage } from './sqlite-hub-conversations.ts';
 
-type OutboxMethods = Pick<
-  HubStore,
-  | 'enqueueOutbox'
-  | 'getOutbox'
-  | 'findOutboxByKey'
-  | 'findOutboxByProviderMessageId'
-  | 'claimOutbox'
-  | 'markSending'
-  | 'markSent'
-  | 'reschedule'
-  | 'finishOutbox'
-  | 'transitionOutbox'
-  | 'cancelQueued'
-  | 'markStuckUnknown'
-  | 'listOutbox'
-  | 'requeueOutbox'
-  | 'countOutboxSince'
-  | 'haltSender'
-  | 'activeHalts'
-  | 'countBroadcastStates'
->;
+type OutboxMethods = HubOutboxMethods;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 const OPEN = "('queued', 'sending', 'unknown')";

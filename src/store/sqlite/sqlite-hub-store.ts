@@ -11,6 +11,7 @@ import { createSqliteHubOutbox } from './sqlite-hub-outbox.ts';
 import { createSqliteSession } from './sqlite-session.ts';
 import { STATE_MIGRATIONS } from './state-migrations.ts';
 import { createStatementCache } from './statement-cache.ts';
+import { wrapAll } from './wrap-all.ts';
 
 export interface SqliteHubStoreOptions {
   /**
@@ -59,18 +60,6 @@ export async function createSqliteHubStore(options: SqliteHubStoreOptions): Prom
     ...wrapAll(createSqliteHubOutbox(db, sql), guard),
     ...wrapAll(createSqliteHubGdpr(db, sql), guard),
   };
-}
-
-function wrapAll<T extends object>(
-  methods: T,
-  guard: <R>(work: () => R | Promise<R>) => Promise<R>,
-): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(methods)) {
-    wrapped[name] = (...args: unknown[]) =>
-      guard(() => (method as (...a: unknown[]) => unknown)(...args));
-  }
-  return wrapped as T;
 }
 
 /** SQLite constraint failures as the engine-neutral codes the conformance suite expects. */

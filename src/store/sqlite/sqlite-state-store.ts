@@ -19,6 +19,7 @@ import {
   type UserRow,
 } from './state-rows.ts';
 import { createStatementCache } from './statement-cache.ts';
+import { wrapAll } from './wrap-all.ts';
 
 export interface SqliteStateStoreOptions {
   /** Database file, or ':memory:'. Several processes may open the same file (WAL). */
@@ -189,19 +190,6 @@ export async function createSqliteStateStore(
 function isUtcDay(day: string): boolean {
   const ms = Date.parse(`${day}T00:00:00Z`);
   return DAY.test(day) && !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(day);
-}
-
-/** Runs every method of `methods` through `guard` (closed check, error mapping). */
-function wrapAll<T extends object>(
-  methods: T,
-  guard: <R>(work: () => R | Promise<R>) => Promise<R>,
-): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(methods)) {
-    wrapped[name] = (...args: unknown[]) =>
-      guard(() => (method as (...a: unknown[]) => unknown)(...args));
-  }
-  return wrapped as T;
 }
 
 /** Maps SQLite constraint errors to the engine-neutral codes the conformance suite expects. */
