@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { MessagingHub } from '../messaging/create-messaging-hub.ts';
+import type { MessagingHub } from '../messaging/index.ts';
 import { OUTBOX_STATES, type Site, type StateStore, StoreError } from '../store/index.ts';
 import { authorizeSite, type SiteAccess } from './authorize-site.ts';
 import { parseJsonBody } from './parse-json-body.ts';

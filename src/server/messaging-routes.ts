@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { conversationKey } from '../messaging/channels/conversation-key.ts';
 import {
+  type ChannelAdapter,
+  type ChannelKind,
+  conversationKey,
+  type MessagingHub,
   oneClickUnsubscribe,
+  type RawRequest,
+  type RawResponse,
   unsubscribePage,
-} from '../messaging/channels/one-click-unsubscribe.ts';
-import type { MessagingHub } from '../messaging/create-messaging-hub.ts';
-import type { ChannelAdapter, ChannelKind, RawRequest, RawResponse } from '../messaging/types.ts';
+} from '../messaging/index.ts';
 import type { JsonValue, StateStore } from '../store/index.ts';
 import { registerMessagingApiRoutes } from './messaging-api-routes.ts';
 

@@ -6,9 +6,10 @@ import {
   type ChannelsConfigInput,
   createChannelAdapters,
   createMemoryWebchatMailbox,
-} from '../messaging/channels/index.ts';
-import type { ShareLinker } from '../messaging/communities/rewrite-links.ts';
-import { createMessagingHub, type MessagingHub } from '../messaging/create-messaging-hub.ts';
+  createMessagingHub,
+  type MessagingHub,
+  type ShareLinker,
+} from '../messaging/index.ts';
 import {
   createPostgresHubStore,
   createSqliteHubStore,

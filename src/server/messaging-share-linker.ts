@@ -1,5 +1,5 @@
 import { createShareCode } from '../links/index.ts';
-import type { ShareLinker } from '../messaging/communities/rewrite-links.ts';
+import type { ShareLinker } from '../messaging/index.ts';
 import { type StateStore, StoreError } from '../store/index.ts';
 
 /**

@@ -5,9 +5,7 @@ import {
   RecipeIndex,
   recognizePhoto,
 } from '../assistant/index.ts';
-import type { ShareLinker } from '../messaging/communities/rewrite-links.ts';
-import type { AssistantHandler } from '../messaging/inbound/inbound-context.ts';
-import type { ChannelAdapter } from '../messaging/types.ts';
+import type { AssistantHandler, ChannelAdapter, ShareLinker } from '../messaging/index.ts';
 import type { HubStore, JsonValue } from '../store/index.ts';
 
 export interface RecipeAssistantDeps {

@@ -1,8 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { WebchatRoutesKit } from '../messaging/channels/create-channel-adapters.ts';
-import { webchatPollQuerySchema } from '../messaging/channels/webchat-protocol.ts';
-import type { MessagingHub } from '../messaging/create-messaging-hub.ts';
-import type { ChannelAdapter, RawRequest } from '../messaging/types.ts';
+import {
+  type ChannelAdapter,
+  type MessagingHub,
+  type RawRequest,
+  type WebchatRoutesKit,
+  webchatPollQuerySchema,
+} from '../messaging/index.ts';
 import { createWindowLimiter } from './webchat-rate-limit.ts';
 
 export interface WebchatRouteDeps {
