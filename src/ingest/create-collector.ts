@@ -5,7 +5,7 @@ import { type Classifier, createClassifier } from '../classify/index.ts';
 import type { Classification } from '../core/index.ts';
 import type { EventStore, ShareLink, StateStore } from '../store/index.ts';
 import { toClickEvent } from './click-event.ts';
-import { type DurableLog, openDurableLog, replayLog } from './durable-log.ts';
+import { type DurableLog, openDurableLog } from './durable-log.ts';
 import { parseTrackerPayload } from './payload-schema.ts';
 import { DROP_REASONS, type DropReason, type RequestMeta, runPipeline } from './pipeline.ts';
 import { createPipelineSteps } from './pipeline-steps.ts';
@@ -35,29 +35,33 @@ export type CollectResult =
 
 /**
  * The collector: validate → pipeline → durable log → 202. An event is acknowledged only after
- * its record is on disk; a background writer moves it into the event store with its log
- * position, and on start-up everything after the stored position is replayed.
+ * its record is on disk; a background writer loads the log into the event store a sealed segment
+ * at a time, with its position, and on start-up everything after the stored position is replayed.
  */
 export async function createCollector(options: CollectorOptions) {
   const { events, state } = options;
   const checkpoint = await events.checkpoint(COLLECTOR_STREAM);
-  const replayed = replayLog(options.logDir, checkpoint);
-  const log: DurableLog = await openDurableLog({ dir: options.logDir, fsync: options.fsync });
+  const log: DurableLog = await openDurableLog({
+    dir: options.logDir,
+    fsync: options.fsync,
+    checkpoint,
+  });
+  let rejected = 0;
   const writer = createStoreWriter({
     store: events,
-    intervalMs: options.flushIntervalMs ?? 200,
-    onStored: (position) => log.pruneBefore(position),
+    log,
+    intervalMs: options.flushIntervalMs,
     onError: options.onError,
-    onRejected: (entry, error) => {
+    onRejected: (event, error) => {
       rejected++;
       appendFileSync(
         join(options.logDir, 'rejected.jsonl'),
-        `${JSON.stringify({ error: error.message, event: entry.event })}\n`,
+        `${JSON.stringify({ error: error.message, event })}\n`,
       );
     },
   });
-  let rejected = 0;
-  for (const entry of replayed) writer.push(entry);
+  const replayed = log.recovered.reduce((sum, piece) => sum + piece.records, 0);
+  writer.noteRecovered(replayed);
 
   const bootId = randomBytes(4).toString('hex');
   let sequence = 0;
@@ -85,7 +89,7 @@ export async function createCollector(options: CollectorOptions) {
   let invalid = 0;
 
   return {
-    replayed: replayed.length,
+    replayed,
     async collect(body: string, request: RequestMeta): Promise<CollectResult> {
       const parsed = parseTrackerPayload(body);
       if (!parsed.ok) {
@@ -104,7 +108,8 @@ export async function createCollector(options: CollectorOptions) {
         drops[result.dropped]++;
         return { status: 202, dropped: result.dropped };
       }
-      writer.push(await log.append(result.event!));
+      await log.append(result.event!);
+      writer.noteAppended();
       accepted++;
       void hasher
         .pruneSalts(request.now)
@@ -135,7 +140,8 @@ export async function createCollector(options: CollectorOptions) {
           )
         : null;
       if (sharerView) event.props = JSON.stringify({ sharer_view: sharerView });
-      writer.push(await log.append(event));
+      await log.append(event);
+      writer.noteAppended();
       previews++;
       return true;
     },
@@ -157,7 +163,8 @@ export async function createCollector(options: CollectorOptions) {
         { link, token, userAgent: hit.userAgent, visitorId, classification, unique, now: hit.now },
         newEventId(),
       );
-      writer.push(await log.append(event));
+      await log.append(event);
+      writer.noteAppended();
       clicks++;
     },
     stats() {
@@ -169,14 +176,15 @@ export async function createCollector(options: CollectorOptions) {
         rejected,
         dropped: { ...drops },
         backlog: writer.backlog,
-        replayed: replayed.length,
+        replayed,
       };
     },
     /** Stores everything accepted so far (tests, shutdown). */
     flush: () => writer.flush(),
     async close(): Promise<void> {
-      await log.close();
+      // The writer seals and stores the last segment before the log closes its file.
       await writer.stop();
+      await log.close();
     },
   };
 }

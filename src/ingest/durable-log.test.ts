@@ -3,26 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../store/index.ts';
-import { openDurableLog, replayLog, toPosition } from './durable-log.ts';
+import { openDurableLog, readLogPiece, recoverLog, toPosition } from './durable-log.ts';
 
 const event = (id: string): StoredEvent =>
   ({ id, site_id: 's', ts: 1, name: 'pageview', path: '/é', props: '' }) as StoredEvent;
+const ids = (records: { event: StoredEvent }[]) => records.map((record) => record.event.id);
+const newDir = () => mkdtempSync(join(tmpdir(), 'penumbra-log-'));
 
 describe('durable log', () => {
-  it('acknowledges each append with its position and replays everything after a checkpoint', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'penumbra-log-'));
+  it('acknowledges appends with growing positions and seals them into one piece', async () => {
+    const dir = newDir();
     const log = await openDurableLog({ dir });
-    const logged = await Promise.all(['a', 'b', 'c'].map((id) => log.append(event(id))));
+    const a = await log.append(event('a'));
+    const [b, c] = await Promise.all([log.append(event('b')), log.append(event('c'))]);
+    expect(a).toBeLessThan(b!);
+    expect(b).toBe(c);
+    const pieces = await log.seal();
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]).toMatchObject({ from: 0, records: 3, position: c });
+    expect(ids(readLogPiece(pieces[0]!))).toEqual(['a', 'b', 'c']);
+    expect(await log.seal()).toEqual([]);
     await log.close();
-    expect(logged.map((entry) => entry.event.id)).toEqual(['a', 'b', 'c']);
-    expect(logged[0]!.position).toBeLessThan(logged[2]!.position);
-    expect(replayLog(dir, 0).map((entry) => entry.event.id)).toEqual(['a', 'b', 'c']);
-    expect(replayLog(dir, logged[1]!.position).map((entry) => entry.event.id)).toEqual(['c']);
-    expect(replayLog(dir, logged[2]!.position)).toEqual([]);
+    expect(recoverLog(dir, 0).map((piece) => piece.records)).toEqual([3]);
+    expect(recoverLog(dir, pieces[0]!.position)).toEqual([]);
   });
 
   it('group-commits concurrent appends into few writes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'penumbra-log-'));
+    const dir = newDir();
     const log = await openDurableLog({ dir });
     await Promise.all(Array.from({ length: 500 }, (_, i) => log.append(event(`e${i}`))));
     await log.close();
@@ -33,32 +40,74 @@ describe('durable log', () => {
     expect(JSON.parse(lines[499]!).id).toBe('e499');
   });
 
-  it('cuts a torn last record and skips corrupt lines on replay', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'penumbra-log-'));
+  it('cuts a torn last record at recovery and skips corrupt lines when read', async () => {
+    const dir = newDir();
     const log = await openDurableLog({ dir });
     await log.append(event('whole'));
     await log.close();
     const file = join(dir, readdirSync(dir)[0]!);
     appendFileSync(file, 'not json at all\n{"id":"torn","si');
-    expect(replayLog(dir, 0).map((entry) => entry.event.id)).toEqual(['whole']);
+    const [piece] = recoverLog(dir, 0);
+    expect(piece!.records).toBe(2);
+    expect(ids(readLogPiece(piece!))).toEqual(['whole']);
     expect(readFileSync(file, 'utf8').endsWith('not json at all\n')).toBe(true);
   });
 
-  it('starts a new segment on reopen and past the size limit, and prunes stored segments', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'penumbra-log-'));
+  it('recovers the unstored tail of a segment from a checkpoint inside it', async () => {
+    const dir = newDir();
+    const log = await openDurableLog({ dir });
+    const first = await log.append(event('stored'));
+    await log.append(event('not-yet'));
+    await log.close();
+    const reopened = await openDurableLog({ dir, checkpoint: first });
+    expect(reopened.recovered).toHaveLength(1);
+    expect(ids(readLogPiece(reopened.recovered[0]!))).toEqual(['not-yet']);
+    const [piece] = await reopened.seal();
+    expect(piece).toMatchObject({ records: 1, from: first % 2 ** 32 });
+    await reopened.close();
+  });
+
+  it('hands out recovered, size-limited and current segments in order, then releases them', async () => {
+    const dir = newDir();
     const first = await openDurableLog({ dir, segmentBytes: 200 });
     for (let i = 0; i < 6; i++) await first.append(event(`x${i}`));
     await first.close();
-    const second = await openDurableLog({ dir });
-    const last = await second.append(event('after-restart'));
-    expect(readdirSync(dir).length).toBeGreaterThan(2);
-    expect(replayLog(dir, 0).map((entry) => entry.event.id)).toEqual([
+    const second = await openDurableLog({ dir, segmentBytes: 200 });
+    for (let i = 0; i < 4; i++) await second.append(event(`y${i}`));
+    const pieces = await second.seal();
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.flatMap((piece) => ids(readLogPiece(piece)))).toEqual([
       ...Array.from({ length: 6 }, (_, i) => `x${i}`),
-      'after-restart',
+      ...Array.from({ length: 4 }, (_, i) => `y${i}`),
     ]);
-    second.pruneBefore(last.position);
-    expect(readdirSync(dir)).toHaveLength(1);
+    for (const piece of pieces) second.release(piece);
     await second.close();
+    expect(readdirSync(dir)).toEqual([]);
+    // Every stored file is gone: numbering must still go on past the checkpoint, or the next
+    // records would sit "before" it and never be replayed.
+    const third = await openDurableLog({ dir, checkpoint: pieces.at(-1)!.position });
+    const next = await third.append(event('z'));
+    expect(next).toBeGreaterThan(pieces.at(-1)!.position);
+    await third.close();
     expect(toPosition(2, 10)).toBe(2 * 2 ** 32 + 10);
+  });
+
+  it('seals while fsync-acknowledged appends keep coming, losing and repeating none', async () => {
+    const dir = newDir();
+    const log = await openDurableLog({ dir, fsync: 'always' });
+    const acknowledged: Promise<number>[] = [];
+    const pieces: Awaited<ReturnType<typeof log.seal>> = [];
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 25; i++) acknowledged.push(log.append(event(`r${round}-${i}`)));
+      if (round % 4 === 0) pieces.push(...(await log.seal()));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(acknowledged);
+    pieces.push(...(await log.seal()));
+    await log.close();
+    const stored = pieces.flatMap((piece) => ids(readLogPiece(piece)));
+    expect(stored).toHaveLength(500);
+    expect(new Set(stored).size).toBe(500);
+    expect(pieces.length).toBeGreaterThan(3);
   });
 });

@@ -1,11 +1,13 @@
 import {
   closeSync,
+  existsSync,
   fdatasync,
   fdatasyncSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  statSync,
   truncateSync,
   unlinkSync,
   writeSync,
@@ -13,25 +15,41 @@ import {
 import { join } from 'node:path';
 import type { StoredEvent } from '../store/index.ts';
 
-/** One accepted event and where its record ends in the log (the checkpoint after it). */
-export interface LoggedEvent {
-  event: StoredEvent;
-  position: number;
-}
-
 export interface DurableLogOptions {
   dir: string;
-  /** Start a new segment file past this size. */
+  /** Where the event store already is: segments before it are done, the rest is recovered. */
+  checkpoint?: number;
+  /** Seal the segment and start a new one past this size. */
   segmentBytes?: number;
   /** `always`: fdatasync before acknowledging (survives power loss); `never`: write() only (survives kill -9). */
   fsync?: 'always' | 'never';
+  /**
+   * With fsync `always`: the least time between the end of one fdatasync and the start of the
+   * next (PostgreSQL's commit_delay). Under load each fdatasync then covers a few milliseconds of
+   * records instead of the handful that arrived during the previous one; alone, a record is
+   * synced at once.
+   */
+  syncGapMs?: number;
+}
+
+/**
+ * A finished stretch of the log, ready for the event store: whole records from byte `from` to
+ * `to` of one segment file. `position` is the checkpoint once it is stored.
+ */
+export interface LogPiece {
+  segment: number;
+  path: string;
+  from: number;
+  to: number;
+  records: number;
+  position: number;
 }
 
 /** Positions pack (segment, byte offset) in one number: segments up to 2^20, offsets up to 4 GiB. */
 const SEGMENT_SPAN = 2 ** 32;
 export const toPosition = (segment: number, offset: number) => segment * SEGMENT_SPAN + offset;
 const segmentOf = (position: number) => Math.floor(position / SEGMENT_SPAN);
-const offsetOf = (position: number) => position % SEGMENT_SPAN;
+export const offsetOf = (position: number) => position % SEGMENT_SPAN;
 const segmentName = (segment: number) => `events-${String(segment).padStart(8, '0')}.log`;
 const SEGMENT_FILE = /^events-(\d{8})\.log$/;
 
@@ -41,6 +59,34 @@ function listSegments(dir: string): number[] {
     .filter((digits): digits is string => digits !== undefined)
     .map(Number)
     .sort((a, b) => a - b);
+}
+
+function countRecords(bytes: Buffer, from: number, to: number): number {
+  let records = 0;
+  for (let at = bytes.indexOf(10, from); at !== -1 && at < to; at = bytes.indexOf(10, at + 1))
+    records++;
+  return records;
+}
+
+/**
+ * Finds what the event store has not stored yet: every segment after `checkpoint`, as pieces.
+ * A torn last line (the process died mid-write, so it was never acknowledged) is cut off first.
+ */
+export function recoverLog(dir: string, checkpoint: number): LogPiece[] {
+  mkdirSync(dir, { recursive: true });
+  const pieces: LogPiece[] = [];
+  for (const segment of listSegments(dir)) {
+    if (segment < segmentOf(checkpoint)) continue;
+    const path = join(dir, segmentName(segment));
+    const bytes = readFileSync(path);
+    const whole = bytes.lastIndexOf(10) + 1;
+    if (whole < bytes.length) truncateSync(path, whole);
+    const from = segment === segmentOf(checkpoint) ? offsetOf(checkpoint) : 0;
+    if (whole <= from) continue;
+    const records = countRecords(bytes, from, whole);
+    pieces.push({ segment, path, from, to: whole, records, position: toPosition(segment, whole) });
+  }
+  return pieces;
 }
 
 /** A complete line that does not parse cannot have been written by us whole: skip it. */
@@ -55,35 +101,22 @@ function parseRecord(line: string): StoredEvent | null {
   }
 }
 
-/**
- * Reads every complete record after `checkpoint`, oldest first. A torn last line (the process
- * died mid-write, so it was never acknowledged) is cut off so the next segment starts clean.
- */
-export function replayLog(dir: string, checkpoint: number): LoggedEvent[] {
-  mkdirSync(dir, { recursive: true });
-  const replayed: LoggedEvent[] = [];
-  for (const segment of listSegments(dir)) {
-    if (segment < segmentOf(checkpoint)) continue;
-    const path = join(dir, segmentName(segment));
-    const bytes = readFileSync(path);
-    let start = segment === segmentOf(checkpoint) ? offsetOf(checkpoint) : 0;
-    let newline = bytes.indexOf(10, start);
-    while (newline !== -1) {
-      const line = bytes.subarray(start, newline).toString('utf8');
-      const event = parseRecord(line);
-      if (event) replayed.push({ event, position: toPosition(segment, newline + 1) });
-      start = newline + 1;
-      newline = bytes.indexOf(10, start);
-    }
-    if (start < bytes.length) truncateSync(path, start);
+/** The records of a piece, each with the position just after it (for partial checkpoints). */
+export function readLogPiece(piece: LogPiece): { event: StoredEvent; position: number }[] {
+  const bytes = readFileSync(piece.path).subarray(0, piece.to);
+  const records: { event: StoredEvent; position: number }[] = [];
+  let start = piece.from;
+  for (let newline = bytes.indexOf(10, start); newline !== -1; newline = bytes.indexOf(10, start)) {
+    const event = parseRecord(bytes.subarray(start, newline).toString('utf8'));
+    if (event) records.push({ event, position: toPosition(piece.segment, newline + 1) });
+    start = newline + 1;
   }
-  return replayed;
+  return records;
 }
 
 interface QueuedRecord {
   line: string;
-  event: StoredEvent;
-  resolve: (logged: LoggedEvent) => void;
+  resolve: (position: number) => void;
   reject: (error: Error) => void;
 }
 
@@ -92,47 +125,100 @@ interface QueuedRecord {
  * with a single write() at the end of the turn, and (with fsync `always`) acknowledged after one
  * fdatasync that covers every batch written before it started. Durability thus costs one syscall
  * pair per batch, not per event. `append` resolves only once the record is written (and synced).
+ *
+ * The event store reads the log in sealed segments (`seal`): a closed file of whole records it
+ * can bulk-load in one statement, instead of objects handed over one by one.
  */
 export async function openDurableLog(options: DurableLogOptions) {
-  const { dir, segmentBytes = 64 * 1024 * 1024, fsync = 'always' } = options;
-  mkdirSync(dir, { recursive: true });
-  let segment = (listSegments(dir).at(-1) ?? 0) + 1;
+  const { dir, segmentBytes = 64 * 1024 * 1024, fsync = 'always', checkpoint = 0 } = options;
+  const syncGapMs = options.syncGapMs ?? 2;
+  const recovered = recoverLog(dir, checkpoint);
+  // Numbering continues past both the files and the checkpoint: positions only ever grow, even
+  // when every stored segment was deleted.
+  let segment = Math.max(listSegments(dir).at(-1) ?? 0, segmentOf(checkpoint)) + 1;
   let fd = openSync(join(dir, segmentName(segment)), 'a');
   let offset = 0;
+  let records = 0;
+  let sealed: LogPiece[] = [...recovered];
+  let sealWaiters: ((pieces: LogPiece[]) => void)[] = [];
   let queue: QueuedRecord[] = [];
   let scheduled = false;
   let awaitingSync: (() => void)[] = [];
   let syncing = false;
+  let lastSyncEnd = Number.NEGATIVE_INFINITY;
+  let syncTimer: NodeJS.Timeout | null = null;
   let failed: Error | null = null;
 
-  function fail(error: unknown, records: QueuedRecord[]): void {
+  function fail(error: unknown, batch: QueuedRecord[]): void {
     // A failed write leaves the file in an unknown state: refuse everything from now on.
     failed = error instanceof Error ? error : new Error(String(error));
-    for (const record of [...records, ...queue]) record.reject(failed);
+    for (const record of [...batch, ...queue]) record.reject(failed);
     queue = [];
   }
 
-  function rotateIfFull(): void {
-    if (offset < segmentBytes || syncing) return;
-    if (fsync === 'always') fdatasyncSync(fd);
+  /** Closes the current segment as a piece and opens the next. Only while no fdatasync runs. */
+  function rotate(): void {
+    if (records === 0) return;
+    if (fsync === 'always') {
+      fdatasyncSync(fd);
+      const covered = awaitingSync;
+      awaitingSync = [];
+      for (const acknowledge of covered) acknowledge();
+    }
     closeSync(fd);
+    const path = join(dir, segmentName(segment));
+    sealed.push({
+      segment,
+      path,
+      from: 0,
+      to: offset,
+      records,
+      position: toPosition(segment, offset),
+    });
     segment++;
     offset = 0;
+    records = 0;
     fd = openSync(join(dir, segmentName(segment)), 'a');
   }
 
+  /** Seals now if anyone asked and no fdatasync is in flight on the current file. */
+  function settleSeals(): void {
+    if (sealWaiters.length === 0 || syncing || failed) return;
+    try {
+      rotate();
+    } catch (error) {
+      fail(error, []);
+      return;
+    }
+    const waiters = sealWaiters;
+    const pieces = sealed;
+    sealWaiters = [];
+    sealed = [];
+    for (const resolve of waiters) resolve(pieces);
+  }
+
   function startSync(): void {
-    if (syncing || awaitingSync.length === 0) return;
+    if (syncing || syncTimer || awaitingSync.length === 0) return;
+    const wait = lastSyncEnd + syncGapMs - performance.now();
+    if (wait > 0) {
+      syncTimer = setTimeout(() => {
+        syncTimer = null;
+        startSync();
+      }, wait);
+      return;
+    }
     syncing = true;
     const covered = awaitingSync;
     awaitingSync = [];
     fdatasync(fd, (error) => {
       syncing = false;
+      lastSyncEnd = performance.now();
       if (error) {
         fail(error, []);
         return;
       }
       for (const acknowledge of covered) acknowledge();
+      settleSeals();
       startSync();
     });
   }
@@ -143,18 +229,20 @@ export async function openDurableLog(options: DurableLogOptions) {
     queue = [];
     if (batch.length === 0) return;
     try {
-      rotateIfFull();
-      writeSync(fd, batch.map((record) => record.line).join(''));
+      if (offset >= segmentBytes && !syncing) rotate();
+      let text = '';
+      for (const record of batch) text += record.line;
+      const bytes = Buffer.from(text);
+      writeSync(fd, bytes);
+      offset += bytes.length;
+      records += batch.length;
     } catch (error) {
       fail(error, batch);
       return;
     }
-    const logged = batch.map((record) => {
-      offset += Buffer.byteLength(record.line);
-      return { event: record.event, position: toPosition(segment, offset) };
-    });
+    const end = toPosition(segment, offset);
     const acknowledge = () => {
-      for (let i = 0; i < batch.length; i++) batch[i]!.resolve(logged[i]!);
+      for (const record of batch) record.resolve(end);
     };
     if (fsync === 'always') {
       awaitingSync.push(acknowledge);
@@ -162,31 +250,53 @@ export async function openDurableLog(options: DurableLogOptions) {
     } else {
       acknowledge();
     }
+    settleSeals();
   }
 
   return {
-    append(event: StoredEvent): Promise<LoggedEvent> {
+    /** Pieces found at start-up that the event store did not have. */
+    recovered: recovered.map((piece) => ({ ...piece })),
+    /**
+     * Resolves once the record is durable, with the position of the end of its write batch
+     * (a checkpoint at that position covers it).
+     */
+    append(event: StoredEvent): Promise<number> {
       if (failed) return Promise.reject(failed);
-      return new Promise<LoggedEvent>((resolve, reject) => {
-        queue.push({ line: `${JSON.stringify(event)}\n`, event, resolve, reject });
+      return new Promise<number>((resolve, reject) => {
+        queue.push({ line: `${JSON.stringify(event)}\n`, resolve, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(writeQueued);
         }
       });
     },
-    /** Deletes segments whose every record is stored (all before the checkpoint's segment). */
-    pruneBefore(checkpoint: number): void {
-      if (segmentOf(checkpoint) <= 1) return;
-      for (const old of listSegments(dir)) {
-        if (old < segmentOf(checkpoint) && old < segment) unlinkSync(join(dir, segmentName(old)));
-      }
+    /**
+     * Closes the current segment (when it holds records) and returns every piece not handed out
+     * yet, oldest first: recovered ones, segments closed at the size limit, then this one.
+     */
+    seal(): Promise<LogPiece[]> {
+      if (failed) return Promise.reject(failed);
+      return new Promise<LogPiece[]>((resolve) => {
+        sealWaiters.push(resolve);
+        settleSeals();
+      });
+    },
+    /** Deletes a piece's file once the event store holds it (pieces are whole tails of files). */
+    release(piece: LogPiece): void {
+      if (piece.segment < segment && existsSync(piece.path)) unlinkSync(piece.path);
+    },
+    /** Bytes written to the open segment (tests, metrics). */
+    get openBytes(): number {
+      return offset;
     },
     async close(): Promise<void> {
       while (scheduled || syncing || awaitingSync.length > 0) {
         await new Promise((resolve) => setImmediate(resolve));
       }
       closeSync(fd);
+      // An empty last segment says nothing; leaving it would only add files.
+      if (offset === 0 && statSync(join(dir, segmentName(segment))).size === 0)
+        unlinkSync(join(dir, segmentName(segment)));
     },
   };
 }

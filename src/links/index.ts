@@ -6,5 +6,6 @@ export { computeCascadeFigures } from './compute-cascade-figures.ts';
 export { createShareCode, SHARE_CODE } from './create-share-code.ts';
 export type { OpenGraphCard } from './fetch-open-graph.ts';
 export { fetchOpenGraph, parseOpenGraph } from './fetch-open-graph.ts';
+export { mintShareToken } from './mint-share-token.ts';
 export { renderShareCard } from './render-share-card.ts';
 export { SHARE_INTENT_CHANNELS, shareIntentUrl } from './share-intent.ts';

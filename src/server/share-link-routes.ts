@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { classify } from '../classify/index.ts';
-import { escapeHtml } from '../core/index.ts';
+import { type Classification, escapeHtml } from '../core/index.ts';
 import type { Collector } from '../ingest/index.ts';
 import {
   buildRedirectUrl,
   createShareCode,
   fetchOpenGraph,
+  mintShareToken,
   type OpenGraphCard,
   renderShareCard,
   SHARE_CODE,
@@ -45,9 +45,6 @@ const NOT_FOUND_PAGE = (code: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>Link not found</title></head>
 <body><h1>This link does not exist</h1><p>No share link has the code “${escapeHtml(code)}”.</p></body></html>`;
 
-/** A 10-character share token, the format the tracker mints (60 random bits). */
-const mintToken = () => randomBytes(8).toString('base64url').slice(0, 10);
-
 /**
  * Share links: `POST /api/links` makes one (API token, target on one of the token's sites, so
  * never an open redirect); `GET /s/:code` sends people on with a fresh share token, gives
@@ -79,6 +76,24 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
     return link;
   };
 
+  // A link is clicked again and again from the same few browsers: classify each combination once.
+  const verdicts = new Map<string, Classification>();
+  const classifyHit = (target: string, hit: ReturnType<typeof serverHit>, method: string) => {
+    const key = `${method}\n${target}\n${hit.referrer}\n${hit.userAgent}`;
+    let verdict = verdicts.get(key);
+    if (!verdict) {
+      verdict = classify({
+        url: target,
+        user_agent: hit.userAgent,
+        referrer: hit.referrer,
+        method,
+      });
+      if (verdicts.size >= 10_000) verdicts.clear();
+      verdicts.set(key, verdict);
+    }
+    return verdict;
+  };
+
   app.post('/api/links', async (request, reply) => {
     const caller = await authenticate(request, reply, state);
     if (!caller) return reply;
@@ -105,12 +120,7 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
       const link = SHARE_CODE.test(code) ? await findLink(code) : null;
       if (!link) return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE(code));
       const hit = serverHit(request, link.target);
-      const verdict = classify({
-        url: link.target,
-        user_agent: hit.userAgent,
-        referrer: hit.referrer,
-        method: request.method,
-      });
+      const verdict = classifyHit(link.target, hit, request.method);
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       if (verdict.class === 'preview') {
         const site = await state.getSite(link.siteId);
@@ -125,7 +135,7 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
           .send(renderShareCard(await cardFor(link.target), link.target));
       }
       if (verdict.class === 'bot') return reply.redirect(link.target, 302);
-      const token = mintToken();
+      const token = mintShareToken();
       // The click is recorded after the redirect has gone out: a slow store never delays a person.
       reply.raw.once('finish', () => {
         void collector

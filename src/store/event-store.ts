@@ -51,6 +51,12 @@ export interface EventStore {
     events: readonly StoredEvent[],
     checkpoint?: { stream: string; position: number },
   ): Promise<void>;
+  /**
+   * Appends every record of a file of newline-delimited JSON `StoredEvent`s (a sealed segment of
+   * the collector's log) with the checkpoint, atomically, as `append` would. Throws a
+   * `StoreError` `invalid` when a record does not fit, and then stores nothing.
+   */
+  appendJsonLines(path: string, checkpoint: { stream: string; position: number }): Promise<void>;
   /** Last position stored for a stream by `append`, or 0. */
   checkpoint(stream: string): Promise<number>;
   count(filter?: EventFilter): Promise<number>;

@@ -1,6 +1,7 @@
 import type { EventStore } from '../event-store.ts';
 import type { Migration } from '../migrations/migration.ts';
 import { runMigrations } from '../migrations/run-migrations.ts';
+import { readJsonLinesFile } from '../read-json-lines-file.ts';
 import { createSerialQueue } from '../serial-queue.ts';
 import { StoreError } from '../store-error.ts';
 import { validateCheckpoint, validateStoredEvents } from '../validate-stored-events.ts';
@@ -87,6 +88,15 @@ export async function createClickHouseEventStore(
       if (checkpoint) validateCheckpoint(checkpoint);
       if (events.length === 0 && !checkpoint) return;
       const stored = checkpoint && { ...checkpoint, stream: prefix + checkpoint.stream };
+      await write(() => appendClickHouseEvents(executor, events, stored));
+    },
+    // The server may not see the collector's disk, so the file is read here and sent as rows.
+    async appendJsonLines(path, checkpoint) {
+      assertOpen();
+      validateCheckpoint(checkpoint);
+      const events = readJsonLinesFile(path);
+      validateStoredEvents(events);
+      const stored = { ...checkpoint, stream: prefix + checkpoint.stream };
       await write(() => appendClickHouseEvents(executor, events, stored));
     },
     checkpoint: (stream) => read(() => readClickHouseCheckpoint(executor, prefix + stream)),

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../event-store.ts';
 import type { StoredEvent } from '../stored-event.ts';
@@ -119,6 +122,47 @@ export function runEventStoreConformance(
         expect(await store.count()).toBe(1000);
         expect(await store.count({ siteId: 'c-13' })).toBe(50);
         expect(await store.checkpoint('c')).toBe(20);
+      });
+    });
+
+    describe('appendJsonLines (sealed log segments)', () => {
+      const writeLines = (lines: readonly string[]) => {
+        const path = join(mkdtempSync(join(tmpdir(), 'penumbra-lines-')), "segment's.log");
+        writeFileSync(path, lines.map((line) => `${line}\n`).join(''));
+        return path;
+      };
+      it('stores every record as append would, with the checkpoint', async () => {
+        const store = await open();
+        const events = [
+          sampleEvent({ site_id: 'jl', path: '/é "quoted"\nline', props: '{"a":1}' }),
+          sampleEvent({ site_id: 'jl', ts: Date.UTC(2026, 0, 2, 3, 4, 5, 678), engaged_ms: 1234 }),
+        ];
+        await store.appendJsonLines(writeLines(events.map((e) => JSON.stringify(e))), {
+          stream: 'log',
+          position: 2 ** 33 + 99,
+        });
+        expect(await store.checkpoint('log')).toBe(2 ** 33 + 99);
+        const listed = await store.list('jl');
+        expect(listed).toHaveLength(2);
+        expect(listed).toEqual(expect.arrayContaining(events));
+      });
+      it('refuses a file holding one bad record: nothing stored, checkpoint unmoved', async () => {
+        const store = await open();
+        await store.append([sampleEvent()], { stream: 's', position: 10 });
+        const good = JSON.stringify(sampleEvent());
+        const { ts: _dropped, ...missing } = sampleEvent();
+        for (const bad of [
+          JSON.stringify({ ...sampleEvent(), ts: null }),
+          JSON.stringify(missing),
+          JSON.stringify({ ...sampleEvent(), engaged_ms: 'soon' }),
+          '{"id":"torn","si',
+        ]) {
+          await expect(
+            store.appendJsonLines(writeLines([good, bad, good]), { stream: 's', position: 20 }),
+          ).rejects.toMatchObject(storeError('invalid'));
+        }
+        expect(await store.count()).toBe(1);
+        expect(await store.checkpoint('s')).toBe(10);
       });
     });
 

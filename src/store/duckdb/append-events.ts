@@ -22,7 +22,7 @@ const APPEND_COLUMNS: readonly AppendColumn[] = STORED_EVENT_COLUMNS.map(([colum
   appendColumn(column, kind),
 );
 
-const UPSERT_CHECKPOINT = `INSERT INTO ingest_checkpoints (stream, position) VALUES ($1, $2)
+export const UPSERT_CHECKPOINT = `INSERT INTO ingest_checkpoints (stream, position) VALUES ($1, $2)
   ON CONFLICT (stream) DO UPDATE SET position = greatest(ingest_checkpoints.position, excluded.position)`;
 
 /**

@@ -5,6 +5,7 @@ import { createSerialQueue } from '../serial-queue.ts';
 import { StoreError } from '../store-error.ts';
 import { validateCheckpoint, validateStoredEvents } from '../validate-stored-events.ts';
 import { appendEvents } from './append-events.ts';
+import { appendJsonLines } from './append-json-lines.ts';
 import { checkEventsTable } from './check-events-table.ts';
 import { createDuckDbSession } from './duckdb-session.ts';
 import { EVENT_MIGRATIONS } from './event-migrations.ts';
@@ -69,6 +70,11 @@ export async function createDuckDbEventStore(
       if (checkpoint) validateCheckpoint(checkpoint);
       if (events.length === 0 && !checkpoint) return;
       await write(() => appendEvents(db.writer, events, checkpoint));
+    },
+    async appendJsonLines(path, checkpoint) {
+      assertOpen();
+      validateCheckpoint(checkpoint);
+      await write(() => appendJsonLines(db.writer, path, checkpoint));
     },
     async checkpoint(stream) {
       assertOpen();

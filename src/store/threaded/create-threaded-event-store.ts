@@ -87,6 +87,7 @@ export async function createThreadedEventStore(
     dialect: 'duckdb',
     migrate: () => call('migrate'),
     append: (events, checkpoint) => call('append', events, checkpoint),
+    appendJsonLines: (path, checkpoint) => call('appendJsonLines', path, checkpoint),
     checkpoint: (stream) => call('checkpoint', stream),
     count: (filter) => call('count', filter),
     list: (siteId, listOptions) => call('list', siteId, listOptions),
