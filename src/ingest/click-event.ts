@@ -63,3 +63,58 @@ export function toClickEvent(click: LinkClick, id: string): StoredEvent {
     }),
   };
 }
+
+interface LineParts {
+  /** From `site_id` to the `ts` key. */
+  head: string;
+  /** Everything between `ts` and `visitor_id`, with its leading comma. */
+  middle: string;
+  /** Everything between `view_token` and `props`. */
+  tail: string;
+  /** `props` for a unique and for a repeated click. */
+  props: [string, string];
+}
+
+const lineParts = new WeakMap<ShareLink, Map<string, LineParts>>();
+// Ids, visitor ids and tokens are hex or base64url: nothing in them needs escaping.
+const SAFE = /^[\w-]*$/;
+
+/**
+ * `JSON.stringify(toClickEvent(click, id))`, built from parts cached per link, browser and
+ * verdict: only the id, time, visitor, token and uniqueness change from click to click, and
+ * serialising the whole 26-column event was the largest piece of a redirect's own CPU.
+ */
+export function clickEventLine(click: LinkClick, id: string): string {
+  if (!SAFE.test(id) || !SAFE.test(click.visitorId) || !SAFE.test(click.token))
+    return JSON.stringify(toClickEvent(click, id));
+  const c = click.classification;
+  const key = `${click.userAgent}\n${c.class}\n${c.channel}\n${c.confidence}\n${c.rule}\n${c.ga4}`;
+  let byKey = lineParts.get(click.link);
+  if (!byKey) {
+    byKey = new Map();
+    lineParts.set(click.link, byKey);
+  }
+  let parts = byKey.get(key);
+  if (!parts) {
+    parts = buildLineParts(click);
+    if (byKey.size >= 1000) byKey.clear();
+    byKey.set(key, parts);
+  }
+  return `{"id":"${id}"${parts.head}${click.now}${parts.middle}"visitor_id":"${click.visitorId}","session_id":"","view_token":"${click.token}"${parts.tail}"props":${parts.props[click.unique ? 0 : 1]}}`;
+}
+
+function buildLineParts(click: LinkClick): LineParts {
+  const sample = toClickEvent({ ...click, visitorId: 'V', token: 'T', unique: true, now: 0 }, 'I');
+  const text = JSON.stringify(sample);
+  const middleStart = text.indexOf(',"name":');
+  const middleEnd = text.indexOf('"visitor_id":');
+  const tailStart = text.indexOf(',"parent_token":');
+  const tailEnd = text.indexOf('"props":');
+  const repeated = toClickEvent({ ...click, unique: false }, 'I').props;
+  return {
+    head: text.slice(text.indexOf(',"site_id":'), text.indexOf('"ts":') + '"ts":'.length),
+    middle: text.slice(middleStart, middleEnd),
+    tail: text.slice(tailStart, tailEnd),
+    props: [JSON.stringify(sample.props), JSON.stringify(repeated)],
+  };
+}

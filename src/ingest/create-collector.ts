@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Classifier, createClassifier } from '../classify/index.ts';
 import type { Classification } from '../core/index.ts';
 import type { EventStore, ShareLink, StateStore } from '../store/index.ts';
-import { toClickEvent } from './click-event.ts';
+import { clickEventLine } from './click-event.ts';
 import { type DurableLog, openDurableLog } from './durable-log.ts';
 import { parseTrackerPayload } from './payload-schema.ts';
 import { DROP_REASONS, type DropReason, type RequestMeta, runPipeline } from './pipeline.ts';
@@ -88,6 +88,33 @@ export async function createCollector(options: CollectorOptions) {
   let accepted = 0;
   let invalid = 0;
 
+  function storeClick(
+    link: ShareLink,
+    hit: ServerHit,
+    token: string,
+    classification: Classification,
+    visitorId: string,
+  ): void {
+    const key = `${visitorId}|${link.code}`;
+    const unique = hit.now - (lastClick.get(key) ?? Number.NEGATIVE_INFINITY) >= 3_600_000;
+    if (unique) {
+      if (lastClick.size >= 100_000) lastClick.clear();
+      lastClick.set(key, hit.now);
+    }
+    const click = {
+      link,
+      token,
+      userAgent: hit.userAgent,
+      visitorId,
+      classification,
+      unique,
+      now: hit.now,
+    };
+    log.writeRecord(clickEventLine(click, newEventId()));
+    writer.noteAppended();
+    clicks++;
+  }
+
   return {
     replayed,
     async collect(body: string, request: RequestMeta): Promise<CollectResult> {
@@ -145,27 +172,30 @@ export async function createCollector(options: CollectorOptions) {
       previews++;
       return true;
     },
-    /** Records a person's click on a share link (after the redirect was sent). */
-    async collectClick(
+    /**
+     * Records a person's click on a share link, called once the redirect has gone out. Returns
+     * at once: synchronous while the day's salt is loaded, otherwise it finishes in the
+     * background; a failure goes to `onError`.
+     */
+    recordClick(
       link: ShareLink,
       hit: ServerHit,
       token: string,
       classification: Classification,
-    ): Promise<void> {
-      const visitorId = await hasher.visitorId(link.siteId, hit.ip, hit.userAgent, hit.now);
-      const key = `${visitorId}|${link.code}`;
-      const unique = hit.now - (lastClick.get(key) ?? Number.NEGATIVE_INFINITY) >= 3_600_000;
-      if (unique) {
-        if (lastClick.size >= 100_000) lastClick.clear();
-        lastClick.set(key, hit.now);
+    ): void {
+      const ready = hasher.visitorIdIfReady(link.siteId, hit.ip, hit.userAgent, hit.now);
+      if (ready !== undefined) {
+        try {
+          storeClick(link, hit, token, classification, ready);
+        } catch (error) {
+          options.onError?.(error as Error);
+        }
+        return;
       }
-      const event = toClickEvent(
-        { link, token, userAgent: hit.userAgent, visitorId, classification, unique, now: hit.now },
-        newEventId(),
-      );
-      await log.append(event);
-      writer.noteAppended();
-      clicks++;
+      hasher
+        .visitorId(link.siteId, hit.ip, hit.userAgent, hit.now)
+        .then((visitorId) => storeClick(link, hit, token, classification, visitorId))
+        .catch((error: unknown) => options.onError?.(error as Error));
     },
     stats() {
       return {

@@ -120,6 +120,8 @@ interface QueuedRecord {
   reject: (error: Error) => void;
 }
 
+const ignore = () => {};
+
 /**
  * Append-only event log with group commit: appends made during one event-loop turn are written
  * with a single write() at the end of the turn, and (with fsync `always`) acknowledged after one
@@ -269,6 +271,19 @@ export async function openDurableLog(options: DurableLogOptions) {
           setImmediate(writeQueued);
         }
       });
+    },
+    /**
+     * Queues a record (one `StoredEvent` as JSON) nobody waits for (a click recorded after its
+     * redirect went out): the same write and sync as `append`, without a promise per record.
+     * A failed write fails the log, so the next `append` reports it.
+     */
+    writeRecord(json: string): void {
+      if (failed) throw failed;
+      queue.push({ line: `${json}\n`, resolve: ignore, reject: ignore });
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(writeQueued);
+      }
     },
     /**
      * Closes the current segment (when it holds records) and returns every piece not handed out

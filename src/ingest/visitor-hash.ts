@@ -32,9 +32,8 @@ export function createVisitorHasher(state: StateStore) {
     return salt;
   }
 
-  /** HMAC of `key` under the day's salt, memoised for a minute (see `ids`). */
-  async function saltedId(key: string, now: number): Promise<string> {
-    const salt = await saltFor(now);
+  /** HMAC of `key` under `salt`, memoised for a minute (see `ids`). */
+  function memoisedId(salt: string, key: string, now: number): string {
     if (now - idsSince > ID_MEMO_MS || now < idsSince) {
       ids = new Map();
       idsSince = now;
@@ -48,9 +47,26 @@ export function createVisitorHasher(state: StateStore) {
     return id;
   }
 
+  async function saltedId(key: string, now: number): Promise<string> {
+    return memoisedId(await saltFor(now), key, now);
+  }
+
   return {
     visitorId: (siteId: string, ip: string, userAgent: string, now: number): Promise<string> =>
       saltedId(`v|${siteId}|${ip}|${userAgent}`, now),
+    /**
+     * The visitor id without waiting, when the day's salt is already loaded (nearly always);
+     * undefined when it has to be read first (then use `visitorId`).
+     */
+    visitorIdIfReady(
+      siteId: string,
+      ip: string,
+      userAgent: string,
+      now: number,
+    ): string | undefined {
+      if (!cached || now < cached.from || now >= cached.to) return undefined;
+      return memoisedId(cached.salt, `v|${siteId}|${ip}|${userAgent}`, now);
+    },
     /**
      * HMAC(daily salt, site | IP): the device, whatever app it uses. Never stored: it only
      * matches a preview fetched by a phone's messaging app to that phone's recent page view.
