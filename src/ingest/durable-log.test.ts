@@ -110,4 +110,17 @@ describe('durable log', () => {
     expect(new Set(stored).size).toBe(500);
     expect(pieces.length).toBeGreaterThan(3);
   });
+
+  it('syncs an awaited append at once, and unawaited records within the gap', async () => {
+    const dir = newDir();
+    const log = await openDurableLog({ dir, fsync: 'always', syncGapMs: 60_000 });
+    await log.append(event('first')); // starts the gap
+    log.writeRecord(JSON.stringify(event('detached')));
+    const started = performance.now();
+    await log.append(event('awaited'));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const [piece] = await log.seal();
+    expect(ids(readLogPiece(piece!))).toEqual(['first', 'detached', 'awaited']);
+    await log.close();
+  });
 });

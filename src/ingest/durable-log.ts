@@ -24,10 +24,10 @@ export interface DurableLogOptions {
   /** `always`: fdatasync before acknowledging (survives power loss); `never`: write() only (survives kill -9). */
   fsync?: 'always' | 'never';
   /**
-   * With fsync `always`: the least time between the end of one fdatasync and the start of the
-   * next (PostgreSQL's commit_delay). Under load each fdatasync then covers a few milliseconds of
-   * records instead of the handful that arrived during the previous one; alone, a record is
-   * synced at once.
+   * With fsync `always`, for records nobody waits on (`writeRecord`): the least time between
+   * the end of one fdatasync and the start of the next (PostgreSQL's commit_delay). Under load
+   * each fdatasync then covers a few milliseconds of clicks instead of the handful that arrived
+   * during the previous one. A record someone awaits (`append`) is synced at once.
    */
   syncGapMs?: number;
 }
@@ -146,6 +146,8 @@ export async function openDurableLog(options: DurableLogOptions) {
   let queue: QueuedRecord[] = [];
   let scheduled = false;
   let awaitingSync: (() => void)[] = [];
+  // Whether anyone waits on the records awaiting sync (an HTTP 202): then it starts at once.
+  let someoneWaits = false;
   let syncing = false;
   let lastSyncEnd = Number.NEGATIVE_INFINITY;
   let syncTimer: NodeJS.Timeout | null = null;
@@ -165,6 +167,7 @@ export async function openDurableLog(options: DurableLogOptions) {
       fdatasyncSync(fd);
       const covered = awaitingSync;
       awaitingSync = [];
+      someoneWaits = false;
       for (const acknowledge of covered) acknowledge();
     }
     closeSync(fd);
@@ -200,16 +203,20 @@ export async function openDurableLog(options: DurableLogOptions) {
   }
 
   function startSync(): void {
-    if (syncing || syncTimer || awaitingSync.length === 0) return;
-    const wait = lastSyncEnd + syncGapMs - performance.now();
+    if (syncing || awaitingSync.length === 0) return;
+    const wait = someoneWaits ? 0 : lastSyncEnd + syncGapMs - performance.now();
     if (wait > 0) {
+      if (syncTimer) return;
       syncTimer = setTimeout(() => {
         syncTimer = null;
         startSync();
       }, wait);
       return;
     }
+    if (syncTimer) clearTimeout(syncTimer);
+    syncTimer = null;
     syncing = true;
+    someoneWaits = false;
     const covered = awaitingSync;
     awaitingSync = [];
     fdatasync(fd, (error) => {
@@ -248,6 +255,7 @@ export async function openDurableLog(options: DurableLogOptions) {
     };
     if (fsync === 'always') {
       awaitingSync.push(acknowledge);
+      if (batch.some((record) => record.resolve !== ignore)) someoneWaits = true;
       startSync();
     } else {
       acknowledge();
