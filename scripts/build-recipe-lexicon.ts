@@ -23,8 +23,16 @@ type Row = [
 ];
 // The allowlist: one ingredient a line, tab-separated: our id, OFF id ('-' when OFF has no
 // usable node), category, what it contains (m meat, f fish, d dairy, e egg, g gluten,
-// h honey; '-' for none), hand-added en, fr and es names separated by '|', then optional
-// hand parents (our ids, '|'-separated) added to those found through the OFF hierarchy.
+// h honey, a another animal product such as shellac: not vegan; '-' for none), hand-added
+// en, fr and es names separated by '|', then optional hand parents (our ids, '|'-separated)
+// added to those found through the OFF hierarchy.
+// In a names cell, each name also gets a generated plural, except:
+//   =name  exactly as written: no generated plural, not held to the filters meant for OFF's
+//          names (digits, more than four words), kept even when it folds to a name already
+//          listed (a second spelling);
+//   !name  drops that form (compared folded; e.g. a wrong generated plural of an OFF synonym)
+//          from the entry, in that language;
+//   *      where OFF's name and synonyms go among the hand names (by default, after them).
 const ROWS: Row[] = readFileSync(new URL('./recipe-lexicon-allowlist.tsv', import.meta.url), 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '' && !line.startsWith('#'))
@@ -43,6 +51,9 @@ const ROWS: Row[] = readFileSync(new URL('./recipe-lexicon-allowlist.tsv', impor
   });
 
 const contains = (flags: string, letter: string) => flags.includes(letter);
+const handNames = (cell: string[]) => cell.filter((n) => !n.startsWith('!'));
+const droppedForms = (cell: string[]) =>
+  cell.filter((n) => n.startsWith('!')).map((n) => normalizeText(n.slice(1)));
 
 /** Naive plural rules; only used to pre-expand names so matching stays a table lookup. */
 function plural(lang: Lang, name: string): string {
@@ -235,9 +246,10 @@ let dropped = 0;
 // Hand names claim their keys first so an OFF synonym never steals them.
 for (const [id, , , , extra] of ROWS)
   for (const lang of langs)
-    for (const n of extra?.[lang] ?? []) {
-      for (const key of [normalizeText(n), normalizeText(plural(lang, n))])
-        if (!owner.has(key)) owner.set(key, id);
+    for (const n of handNames(extra?.[lang] ?? [])) {
+      if (n === '*') continue;
+      const forms = n.startsWith('=') ? [n.slice(1)] : [n, plural(lang, n)];
+      for (const key of forms.map(normalizeText)) if (!owner.has(key)) owner.set(key, id);
     }
 for (const [id, off, category, flags, extra, handParents] of ROWS) {
   for (const parent of handParents)
@@ -250,26 +262,29 @@ for (const [id, off, category, flags, extra, handParents] of ROWS) {
   if (off && !node) throw new Error(`${off} is not in the taxonomy`);
   const names: Record<Lang, string[]> = { en: [], fr: [], es: [] };
   for (const lang of langs) {
-    const raw = [
-      ...(extra?.[lang] ?? []),
+    const fromOffNames = [
       ...(node?.name?.[lang] ? [node.name[lang]] : []),
       ...(node?.synonyms?.[lang] ?? []),
-    ].map((s) => s.toLowerCase().trim());
-    // Hand names are typed without accents; show OFF's spelling of the same word ("pâtes").
+    ];
+    const cell = handNames(extra?.[lang] ?? []);
+    if (!cell.includes('*')) cell.push('*');
+    const raw = cell
+      .flatMap((n) =>
+        n === '*'
+          ? fromOffNames.map((name) => ({ exact: false, name }))
+          : [{ exact: n.startsWith('='), name: n.replace(/^=/, '') }],
+      )
+      .map(({ exact, name }) => ({ exact, name: name.toLowerCase().trim() }));
+    // Hand names are mostly typed without accents; show OFF's spelling of the same word ("pâtes").
     const spelled = new Map<string, string>();
-    for (const n of [
-      ...(node?.name?.[lang] ? [node.name[lang]] : []),
-      ...(node?.synonyms?.[lang] ?? []),
-      ...ACCENTED[lang],
-    ])
+    for (const n of [...fromOffNames, ...ACCENTED[lang]])
       if (n !== normalizeText(n)) spelled.set(normalizeText(n), n.toLowerCase());
-    for (let i = 0; i < raw.length; i++)
-      raw[i] = spelled.get(normalizeText(raw[i] ?? '')) ?? raw[i] ?? '';
-    const seen = new Set<string>();
-    for (const n of raw.filter(usable)) {
-      for (const form of [n, plural(lang, n)]) {
+    for (const item of raw) item.name = spelled.get(normalizeText(item.name)) ?? item.name;
+    const seen = new Set(droppedForms(extra?.[lang] ?? []));
+    for (const { exact, name } of raw.filter((item) => item.exact || usable(item.name))) {
+      for (const form of exact ? [name] : [name, plural(lang, name)]) {
         const key = normalizeText(form);
-        if (seen.has(key)) continue;
+        if (exact ? names[lang].includes(form) : seen.has(key)) continue;
         const taken = owner.get(key);
         if (taken && taken !== id) {
           dropped++;
@@ -289,7 +304,7 @@ for (const [id, off, category, flags, extra, handParents] of ROWS) {
     names,
     diet: {
       vegetarian: !contains(flags, 'm') && !contains(flags, 'f'),
-      vegan: !/[mfdeh]/.test(flags),
+      vegan: !/[mfdeha]/.test(flags),
       gluten: contains(flags, 'g'),
       dairy: contains(flags, 'd'),
       egg: contains(flags, 'e'),

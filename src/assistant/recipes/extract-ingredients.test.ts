@@ -113,6 +113,36 @@ describe('extractIngredients', () => {
     expect(have("j'ai un reste dans le frigo")).toEqual([]);
     expect(have('what can I cook tonight?')).toEqual([]);
   });
+
+  it('skips recipe-line words one typo from a food ("pieces" is not "peces", fish)', () => {
+    expect(have('1 cup broccoli pieces')).toEqual(['broccoli']);
+    expect(have('2 cups cracked wheat')).toEqual([]);
+    expect(have('a few dashes of nutmeg')).toEqual(['nutmeg']);
+    expect(have('1 egg yolk, whisked')).toEqual(['egg-yolk']);
+    expect(have('600 g floury potatoes')).toEqual(['potato']);
+    expect(have('heavy sprinkle of oregano')).toEqual(['oregano']);
+  });
+
+  it('reads a food naming a kitchen tool or a blend as no ingredient', () => {
+    expect(have('1 cheese recipient')).toEqual([]);
+    expect(have('a bread pan and flour')).toEqual(['flour']);
+    expect(have('2 tbsp Nashville hot chicken seasoning')).toEqual([]);
+    // A spice before "spice blend" is the spice itself.
+    expect(have("2 tbsp za'atar spice blend")).toEqual(['zaatar']);
+  });
+
+  it('reads "pan" as the tool in English and as bread in Spanish', () => {
+    expect(have('heat in a dry pan')).toEqual([]);
+    expect(have('oven-safe pan')).toEqual([]);
+    expect(have('peanut oil (1 inch in the pan)')).toEqual(['peanut-oil']);
+    expect(have('tengo pan y queso')).toEqual(['bread', 'cheese']);
+  });
+
+  it('takes the kind a name is followed by as part of it ("pecorino romano cheese")', () => {
+    expect(have('50 g grated pecorino romano cheese')).toEqual(['pecorino']);
+    expect(have('chorizo sausage')).toEqual(['chorizo']);
+    expect(have('cheddar and cheese')).toEqual(['cheddar', 'cheese']);
+  });
 });
 
 describe('editDistance', () => {

@@ -66,6 +66,41 @@ for (const w of ['minced', 'chopped', 'sliced', 'diced', 'grated', 'peeled', 'sa
   NOT_FOOD.add(w);
 for (const w of ['sticks', 'better', 'creamy', 'pearls', 'fresh', 'frais', 'fresca', 'liters'])
   NOT_FOOD.add(w);
+// More recipe-line words one typo from a food of another language ("pieces" → "peces", fish;
+// "cracked" → "cracker"; "dashes" → "dashi"; "floury" potatoes are not flour).
+for (const w of ['pieces', 'cracked', 'dashes', 'whisked', 'floury', 'organs', 'pickled'])
+  NOT_FOOD.add(w);
+for (const w of ['marrow', 'bonito', 'sprinkle', 'sprinkled']) NOT_FOOD.add(w);
+
+// Kitchen tools a food word can name ("cheese mould", "bread pan", "pastry brush"): a food
+// right before one of them is not an ingredient.
+const TOOLS = new Set(['recipient', 'recipients', 'mould', 'moulds', 'mold', 'molds', 'grater']);
+for (const w of ['thermometer', 'stone', 'pan', 'pans', 'dish', 'dishes', 'tray', 'trays'])
+  TOOLS.add(w);
+for (const w of ['skillet', 'skillets', 'cloth', 'cutter', 'cutters', 'brush', 'knife', 'bowl'])
+  TOOLS.add(w);
+// A food before a blend word names a flavouring ("chicken seasoning", "pork rub"), not the
+// food; a spice or herb before one is the spice itself ("za'atar spice blend").
+const BLENDS = new Set(['seasoning', 'seasonings', 'rub', 'rubs', 'spice', 'spices']);
+const FLAVOURINGS = new Set(['spice', 'herb', 'condiment']);
+function namesTool(words: readonly string[], next: number, id: string, lexicon: Lexicon) {
+  const word = words[next] ?? '';
+  if (TOOLS.has(word)) return true;
+  return BLENDS.has(word) && !FLAVOURINGS.has(lexicon.get(id)?.category ?? '');
+}
+// "Pan" is bread in Spanish and a tool in English: after an English word ("the pan", "a dry
+// pan", "oven-safe pan") or before one ("pan-seared") it is the tool.
+const PAN_BEFORE = new Set(['the', 'a', 'in', 'into', 'on', 'safe', 'frying', 'baking', 'sheet']);
+for (const w of ['dry', 'hot', 'large', 'small', 'oven', 'cake', 'loaf', 'roasting', 'greased'])
+  PAN_BEFORE.add(w);
+for (const w of ['nonstick', 'stick', 'same', 'your', 'heavy', 'deep', 'shallow', 'sauce'])
+  PAN_BEFORE.add(w);
+const PAN_AFTER = new Set(['seared', 'fried', 'fry', 'roasted', 'sear', 'pizza', 'juices']);
+function isCookware(words: readonly string[], i: number): boolean {
+  const word = words[i];
+  if (word !== 'pan' && word !== 'pans') return false;
+  return PAN_BEFORE.has(words[i - 1] ?? '') || PAN_AFTER.has(words[i + 1] ?? '');
+}
 
 // English contractions fold to two words: "don't" → "don t".
 const CONTRACTED = new Set(['don', 'doesn', 'didn', 'haven', 'hasn', 'aren']);
@@ -130,6 +165,20 @@ function fuzzyPair(first: string, second: string | undefined, lexicon: Lexicon) 
   return found.size === 1 && id ? { id, text } : undefined;
 }
 
+/**
+ * How many words after a match only name what it is a kind of ("pecorino romano cheese",
+ * "chorizo sausage"): those are part of the same ingredient.
+ */
+function kindWords(words: readonly string[], start: number, id: string, lexicon: Lexicon) {
+  const ancestors = lexicon.ancestors(id);
+  if (ancestors.length === 0) return 0;
+  for (let n = Math.min(lexicon.maxWords, words.length - start); n >= 1; n--) {
+    const found = lexicon.byName.get(words.slice(start, start + n).join(' '));
+    if (found && ancestors.includes(found)) return n;
+  }
+  return 0;
+}
+
 function quantityBefore(words: string[], index: number): number | undefined {
   let i = index - 1;
   // Skip fillers between the number and the food ("3 g de", "2 cups of", "deux tasses de").
@@ -157,15 +206,25 @@ export function extractIngredients(text: string, lexicon: Lexicon = defaultLexic
       let matched = false;
       // A typo in a two-word name beats the exact first word ("cebolla morda" is a red onion).
       const pair = fuzzyPair(word, words[i + 1], lexicon);
+      if (isCookware(words, i)) {
+        i++;
+        continue;
+      }
       for (let n = Math.min(lexicon.maxWords, words.length - i); n >= 1; n--) {
         const phrase = words.slice(i, i + n).join(' ');
         const id = lexicon.byName.get(phrase);
         if (!id || (n === 1 && pair)) continue;
+        if (namesTool(words, i + n, id, lexicon)) {
+          // "cheese recipient": the food names the tool, skip both.
+          i += n + 1;
+          matched = true;
+          break;
+        }
         const mention: IngredientMention = { id, text: phrase, negated, fuzzy: false };
         const quantity = quantityBefore(words, i);
         if (quantity !== undefined) mention.quantity = quantity;
         mentions.push(mention);
-        i += n;
+        i += n + kindWords(words, i + n, id, lexicon);
         matched = true;
         break;
       }

@@ -51,4 +51,21 @@ describe('the shipped lexicon', () => {
       egg: true,
     });
   });
+  it('gives kinds recipes name apart their own entry, each named in the three languages', () => {
+    const idOf = (name: string) => defaultLexicon.byName.get(normalizeText(name));
+    expect(idOf('red pepper flakes')).toBe('chili-flakes');
+    expect(idOf('piment en flocons')).toBe('chili-flakes');
+    expect(idOf('pancetta')).toBe('pancetta');
+    expect(idOf('raisins')).toBe('raisin');
+    expect(idOf('thé vert')).toBe('green-tea');
+    expect(idOf('corn oil')).toBe('oil');
+    for (const id of ['chili-flakes', 'sriracha', 'bechamel', 'chicken-wing', 'pancetta', 'cognac'])
+      for (const language of ['en', 'fr', 'es'] as const)
+        expect(defaultLexicon.get(id)?.names[language].length, `${id} ${language}`).toBeGreaterThan(
+          0,
+        );
+    expect(defaultLexicon.ancestors('sriracha')).toEqual(['hot-sauce']);
+    expect(defaultLexicon.ancestors('chorizo')).toEqual(['sausage']);
+    expect(defaultLexicon.get('bechamel')?.diet).toMatchObject({ vegan: false, gluten: true });
+  });
 });
