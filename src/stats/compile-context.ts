@@ -20,6 +20,8 @@ export interface Context {
   /** k0, k1 and `bucket` when the query has an interval: what groups and joins the results. */
   groupAliases: string[];
   needsVisits: boolean;
+  /** A key or filter is visit-scoped, so event rows must be joined to their visit. */
+  eventsNeedVisits: boolean;
   /**
    * Every dimension and filter is visit-scoped: visit metrics then come from the `visits` CTE
    * alone, without joining each page view back (the join is most of a query's cost).

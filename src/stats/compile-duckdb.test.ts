@@ -45,6 +45,7 @@ describe('compileStatsQuery', () => {
   // this is the seam a ClickHouse dialect plugs into.
   const marked: Dialect = {
     name: 'clickhouse',
+    visitsFrom: 'events',
     param: (index, type) => `{p${index}:${type.toUpperCase()}}`,
     argMin: (value, order) => `ARGMIN(${value}, ${order})`,
     countDistinct: (expression) => `UNIQ(${expression})`,

@@ -46,6 +46,7 @@ const EVENT_METRIC_SQL: Record<EventMetric, string> = {
   previews: "e.name = 'preview'",
   // Clicks by crawlers and scanners are not people following a link.
   clicks: "e.name = 'click' AND e.class <> 'bot'",
+  active_visitors: "e.name IN ('pageview', 'engagement')",
 };
 
 export interface CompiledColumn {
@@ -144,6 +145,9 @@ export function compileStatsQuery(query: StatsQuery, dialect: Dialect): Compiled
     keySelect: keys.map((key) => `${key}, `).join(''),
     groupAliases: [...keys.map((_, index) => `k${index}`), ...(query.interval ? ['bucket'] : [])],
     needsVisits: visitMetrics.length > 0 || visitDimensions.length > 0,
+    eventsNeedVisits: [...query.dimensions, ...parts.map((part) => part.dimension)].some(
+      (dimension) => DIMENSION_SOURCES[dimension].scope === 'visit',
+    ),
     visitOnly,
     visitKeySelect: query.dimensions
       .map((dimension, index) => `v.visit_${dimension} AS k${index}, `)
@@ -154,7 +158,9 @@ export function compileStatsQuery(query: StatsQuery, dialect: Dialect): Compiled
         ? goalMatchSql(query.goal, params, dialect)
         : null,
   };
-  const ctes = context.needsVisits ? [visitsCte(context, visitDimensions)] : [];
+  const ctes = context.needsVisits
+    ? [visitsCte(context, visitDimensions, { site, from, to, params })]
+    : [];
   if (context.goalMatch) ctes.push(goalVisitsCte(context));
   const sources: Source[] = [];
   if (visitMetrics.length) {
@@ -176,13 +182,32 @@ export function compileStatsQuery(query: StatsQuery, dialect: Dialect): Compiled
   };
 }
 
+const DAY_MS = 86_400_000;
+
 /**
- * One row per session: its span, page view count, visitor and the entry (first page view) value
- * of each visit-scoped dimension the query uses. Built from the range's page views only, so a
- * visit crossing `from` starts at its first page view inside the range. Page views without a
- * session id form no visit.
+ * One row per visit that started in the range: its span, page view count, visitor and the entry
+ * (first page view) value of each visit-scoped dimension the query uses. A visit belongs whole to
+ * the range its entry falls in (as Plausible and GA count sessions): its later page views count
+ * even past `to`, and a visit that began before `from` is not one of the range's. Where the store
+ * keeps a `sessions` table (DuckDB), that is one row per visit already; otherwise the page views
+ * are grouped by session, looking a day back for entries (the collector ends a session after 30
+ * idle minutes).
  */
-function visitsCte({ dialect, base }: Context, dimensions: Dimension[]): string {
+function visitsCte(
+  { dialect, query }: Context,
+  dimensions: Dimension[],
+  range: { site: string; from: string; to: string; params: Params },
+): string {
+  const { site, from, to, params } = range;
+  if (dialect.visitsFrom === 'sessions') {
+    const entry = dimensions.map((d) => `, visit_${d}`).join('');
+    return (
+      'visits AS (SELECT session_id, visit_start, visit_end, visit_pageviews, visitor_id' +
+      `${entry} FROM sessions WHERE site_id = ${site} AND visit_start >= ${from} ` +
+      `AND visit_start < ${to})`
+    );
+  }
+  const lookback = params.add(query.from - DAY_MS, 'epoch_ms');
   const entry = dimensions.map(
     (d) => `, ${dialect.argMin(`e.${DIMENSION_SOURCES[d].column}`, 'e.ts')} AS visit_${d}`,
   );
@@ -190,8 +215,9 @@ function visitsCte({ dialect, base }: Context, dimensions: Dimension[]): string 
     'visits AS (SELECT e.session_id AS session_id, min(e.ts) AS visit_start, ' +
     'max(e.ts) AS visit_end, count(*) AS visit_pageviews, ' +
     `${dialect.argMin('e.visitor_id', 'e.ts')} AS visitor_id${entry.join('')} ` +
-    `FROM events e WHERE ${base} AND e.name = 'pageview' AND e.session_id <> '' ` +
-    'GROUP BY e.session_id)'
+    `FROM events e WHERE e.site_id = ${site} AND e.ts >= ${lookback} AND e.name = 'pageview' ` +
+    "AND e.session_id <> '' GROUP BY e.session_id " +
+    `HAVING min(e.ts) >= ${from} AND min(e.ts) < ${to})`
   );
 }
 
@@ -199,12 +225,15 @@ function visitsCte({ dialect, base }: Context, dimensions: Dimension[]): string 
 function eventMetricsCte(context: Context, metrics: EventMetric[]): string {
   const { dialect, query } = context;
   const bucket = query.interval ? `${dialect.bucket('e.ts', query.interval)} AS bucket, ` : '';
-  const counts = metrics.map(
-    (metric) => `${dialect.countIf(EVENT_METRIC_SQL[metric])} AS ${metric}`,
+  const counts = metrics.map((metric) =>
+    metric === 'active_visitors'
+      ? `${dialect.countDistinct(`CASE WHEN ${EVENT_METRIC_SQL[metric]} THEN e.visitor_id END`)} AS ${metric}`
+      : `${dialect.countIf(EVENT_METRIC_SQL[metric])} AS ${metric}`,
   );
   // Only rows some asked metric counts, so a group of bot clicks alone yields no all-zero row.
   const counted = metrics.map((metric) => `(${EVENT_METRIC_SQL[metric]})`);
-  const join = context.needsVisits ? ' LEFT JOIN visits v ON e.session_id = v.session_id' : '';
+  // Joined only when a key or filter needs the visit's value (the join tripled the pages panel).
+  const join = context.eventsNeedVisits ? ' LEFT JOIN visits v ON e.session_id = v.session_id' : '';
   return (
     `event_metrics AS (SELECT ${context.keySelect}${bucket}${counts.join(', ')} ` +
     `FROM events e${join} WHERE ${context.where} AND (${counted.join(' OR ')})` +

@@ -25,6 +25,7 @@ const BUCKET_START: Record<Interval, (ts: string) => string> = {
  */
 export const CLICKHOUSE_DIALECT: Dialect = {
   name: 'clickhouse',
+  visitsFrom: 'events',
   param: (index, type) => {
     const placeholder = `{p${index}:${PARAM_TYPES[type]}}`;
     return type === 'epoch_ms' ? `fromUnixTimestamp64Milli(${placeholder}, 'UTC')` : placeholder;

@@ -11,6 +11,11 @@ export type ParamType = 'string' | 'integer' | 'epoch_ms';
  */
 export interface Dialect {
   readonly name: 'duckdb' | 'clickhouse';
+  /**
+   * Where visits come from: the store's `sessions` table (one row per visit, kept by every
+   * append) or a grouping of the page views by session at query time.
+   */
+  readonly visitsFrom: 'sessions' | 'events';
   /** Placeholder of the 1-based parameter `index`, as a value of `type` (epoch_ms → timestamp). */
   param(index: number, type: ParamType): string;
   /** `value` taken from the row with the smallest `order`. */
@@ -32,6 +37,7 @@ export interface Dialect {
 
 export const DUCKDB_DIALECT: Dialect = {
   name: 'duckdb',
+  visitsFrom: 'sessions',
   // Numbers are bound as DOUBLE by @duckdb/node-api: cast to the BIGINT epoch_ms and LIMIT want.
   param: (index, type) => {
     if (type === 'epoch_ms') return `epoch_ms(CAST($${index} AS BIGINT))`;

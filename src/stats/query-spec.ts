@@ -11,8 +11,17 @@ export const VISIT_METRICS = [
 ] as const;
 /** Counted per visit against the query's `goal`: visits that reached it, their share, revenue. */
 export const GOAL_METRICS = ['conversions', 'conversion_rate', 'revenue'] as const;
-/** Counted per event row. */
-export const EVENT_METRICS = ['pageviews', 'shares', 'previews', 'clicks'] as const;
+/**
+ * Counted per event row. `active_visitors`: distinct visitors with a page view or engagement in
+ * the range, whenever their visit began (the realtime panel's "who is here now").
+ */
+export const EVENT_METRICS = [
+  'pageviews',
+  'shares',
+  'previews',
+  'clicks',
+  'active_visitors',
+] as const;
 /** The everyday numbers of a site: the headline's totals, and what most tests check at once. */
 export const TOTAL_METRICS = [
   'visitors',

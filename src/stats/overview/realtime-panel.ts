@@ -12,7 +12,7 @@ export async function realtimePanel(context: PanelContext): Promise<RealtimePane
       context.store,
       parseStatsQuery({
         siteId: context.siteId,
-        metrics: ['visitors'],
+        metrics: ['active_visitors'],
         dimensions,
         filters: context.filters,
         from: context.now - WINDOW_MS,
@@ -22,7 +22,7 @@ export async function realtimePanel(context: PanelContext): Promise<RealtimePane
     );
   const [[total], pages] = await Promise.all([query([]), query(['page'])]);
   return {
-    visitors: total?.visitors ?? 0,
-    pages: pages.map((row) => ({ page: row.page ?? '', visitors: row.visitors ?? 0 })),
+    visitors: total?.active_visitors ?? 0,
+    pages: pages.map((row) => ({ page: row.page ?? '', visitors: row.active_visitors ?? 0 })),
   };
 }

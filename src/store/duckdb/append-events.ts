@@ -1,6 +1,7 @@
 import { type DuckDBAppender, type DuckDBConnection, timestampValue } from '@duckdb/node-api';
 import { STORED_EVENT_COLUMNS, type StoredEvent } from '../stored-event.ts';
 import { rollbackQuietly } from './duckdb-session.ts';
+import { mergeSessions } from './merge-sessions.ts';
 
 type AppendColumn = (appender: DuckDBAppender, event: StoredEvent) => void;
 
@@ -41,7 +42,11 @@ export async function appendEvents(
   let appender: DuckDBAppender | undefined;
   try {
     if (events.length > 0) {
-      appender = await connection.createAppender('events');
+      // Staged in a temporary table, so the batch can be both stored and folded into sessions.
+      await connection.run(
+        'CREATE OR REPLACE TEMP TABLE batch_events AS SELECT * FROM events LIMIT 0',
+      );
+      appender = await connection.createAppender('batch_events', null, 'temp');
       for (const event of events) {
         for (const append of APPEND_COLUMNS) append(appender, event);
         appender.endRow();
@@ -49,6 +54,9 @@ export async function appendEvents(
       // Flushes into the open transaction, not into the table.
       appender.closeSync();
       appender = undefined;
+      await connection.run('INSERT INTO events SELECT * FROM batch_events');
+      await mergeSessions(connection, 'batch_events');
+      await connection.run('DROP TABLE batch_events');
     }
     if (checkpoint) {
       await connection.run(UPSERT_CHECKPOINT, [checkpoint.stream, BigInt(checkpoint.position)]);

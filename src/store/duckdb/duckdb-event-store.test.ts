@@ -33,6 +33,8 @@ runMigrationConformance('DuckDB', async () => {
 });
 
 const [CREATE_EVENTS = '', CREATE_CHECKPOINTS = ''] = EVENT_MIGRATIONS[0]?.statements ?? [];
+const LATER_MIGRATIONS = EVENT_MIGRATIONS.slice(1);
+const LATEST = EVENT_MIGRATIONS.at(-1)!.version;
 
 describe('DuckDB event store', () => {
   const opened: EventStore[] = [];
@@ -57,6 +59,7 @@ describe('DuckDB event store', () => {
           "CREATE TABLE ingest_checkpoints (stream VARCHAR PRIMARY KEY CHECK (stream <> 'explode'), position BIGINT NOT NULL)",
         ],
       },
+      ...LATER_MIGRATIONS,
     ]);
     await store.migrate();
     const batch = Array.from({ length: 3000 }, () => sampleEvent());
@@ -76,6 +79,7 @@ describe('DuckDB event store', () => {
     expect(guarded).not.toBe(CREATE_EVENTS);
     const store = await open(':memory:', [
       { version: 1, name: 'create_events', statements: [guarded, CREATE_CHECKPOINTS] },
+      ...LATER_MIGRATIONS,
     ]);
     await store.migrate();
     await store.append([sampleEvent()], { stream: 's', position: 1 });
@@ -100,12 +104,12 @@ describe('DuckDB event store', () => {
   it('leaves a file at its previous version when a migration fails, and starts fine after', async () => {
     const path = freshPath();
     const broken: Migration = {
-      version: 2,
+      version: LATEST + 1,
       name: 'add_referrer_path',
       statements: [
         // DuckDB cannot add a column with a NOT NULL constraint; a DEFAULT is fine.
         "ALTER TABLE events ADD COLUMN referrer_path VARCHAR DEFAULT ''",
-        'CREATE TABLE sessions (id VARCHAR)',
+        'CREATE TABLE visits (id VARCHAR)',
         'UPDATE no_such_table SET x = 1',
       ],
     };
@@ -114,7 +118,7 @@ describe('DuckDB event store', () => {
     await first.close();
     // Had the ALTER survived, the events table would no longer match and migrate would throw.
     const second = await open(path);
-    expect(await second.migrate()).toEqual({ applied: [], version: 1 });
+    expect(await second.migrate()).toEqual({ applied: [], version: LATEST });
     await second.append([sampleEvent()], { stream: 's', position: 1 });
     expect(await second.count()).toBe(1);
   });
@@ -122,16 +126,19 @@ describe('DuckDB event store', () => {
   it('refuses a file migrated by a newer Penumbra', async () => {
     const path = freshPath();
     const future: Migration = {
-      version: 2,
+      version: LATEST + 1,
       name: 'future',
       statements: ['CREATE TABLE future (x INTEGER)'],
     };
     const newer = await open(path, [...EVENT_MIGRATIONS, future]);
-    expect(await newer.migrate()).toEqual({ applied: [1, 2], version: 2 });
+    expect(await newer.migrate()).toEqual({
+      applied: [...EVENT_MIGRATIONS.map((m) => m.version), LATEST + 1],
+      version: LATEST + 1,
+    });
     await newer.close();
     const older = await open(path);
     await expect(older.migrate()).rejects.toThrow(
-      'database schema version 2 is newer than this Penumbra (1); upgrade Penumbra',
+      `database schema version ${LATEST + 1} is newer than this Penumbra (${LATEST}); upgrade Penumbra`,
     );
   });
 
@@ -153,7 +160,7 @@ describe('DuckDB event store', () => {
     await expect(createDuckDbEventStore({ path })).rejects.toMatchObject({ code: 'locked' });
     await first.close();
     const second = await open(path);
-    expect((await second.migrate()).version).toBe(1);
+    expect((await second.migrate()).version).toBe(LATEST);
   });
 
   it('says who owns a file another process holds', async () => {

@@ -46,4 +46,40 @@ export const EVENT_MIGRATIONS: readonly Migration[] = [
       'CREATE TABLE ingest_checkpoints (stream VARCHAR PRIMARY KEY, position BIGINT NOT NULL)',
     ],
   },
+  {
+    // One row per visit, kept up to date by every append (merge-sessions.ts), so the stats read
+    // visits instead of grouping every page view by session per panel. Filled from the events
+    // already stored. Written out like every released migration; the merge's SQL may evolve.
+    version: 2,
+    name: 'create_sessions',
+    statements: [
+      `CREATE TABLE sessions (
+        site_id VARCHAR NOT NULL,
+        session_id VARCHAR NOT NULL,
+        visit_start TIMESTAMP NOT NULL,
+        visit_end TIMESTAMP NOT NULL,
+        visit_pageviews BIGINT NOT NULL,
+        visitor_id VARCHAR NOT NULL,
+        visit_class VARCHAR NOT NULL,
+        visit_channel VARCHAR NOT NULL,
+        visit_confidence VARCHAR NOT NULL,
+        visit_entry_page VARCHAR NOT NULL,
+        visit_referrer_host VARCHAR NOT NULL,
+        visit_utm_source VARCHAR NOT NULL,
+        visit_utm_medium VARCHAR NOT NULL,
+        visit_utm_campaign VARCHAR NOT NULL,
+        visit_device VARCHAR NOT NULL,
+        visit_browser VARCHAR NOT NULL,
+        visit_os VARCHAR NOT NULL,
+        visit_country VARCHAR NOT NULL,
+        visit_ga4 VARCHAR NOT NULL
+      )`,
+      `INSERT INTO sessions SELECT site_id, session_id, min(ts), max(ts), count(*),
+        arg_min(visitor_id, ts), arg_min(class, ts), arg_min(channel, ts), arg_min(confidence, ts),
+        arg_min(path, ts), arg_min(referrer_host, ts), arg_min(utm_source, ts),
+        arg_min(utm_medium, ts), arg_min(utm_campaign, ts), arg_min(device, ts),
+        arg_min(browser, ts), arg_min(os, ts), arg_min(country, ts), arg_min(ga4, ts)
+        FROM events WHERE name = 'pageview' AND session_id <> '' GROUP BY site_id, session_id`,
+    ],
+  },
 ];
