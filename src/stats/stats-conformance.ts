@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleEvent } from '../store/conformance/sample-event.ts';
 import type { EventStore } from '../store/index.ts';
 import { parseStatsQuery, type StatsQueryInput, TOTAL_METRICS } from './query-spec.ts';
 import { runStatsQuery } from './run-stats-query.ts';
@@ -235,6 +236,48 @@ export function runStatsConformance(name: string, open: () => Promise<EventStore
       expect(wide).toEqual([{ visitors: 5 }]);
       const top = await stats({ metrics: ['visitors'], dimensions: ['page'], limit: 1 });
       expect(top).toEqual([{ page: '/b', visitors: 3 }]);
+    });
+
+    it('gives a visit whole to the range its start falls in', async () => {
+      const edge = (session: string, visitor: string, ts: number, entry: boolean) =>
+        sampleEvent({
+          site_id: 'site-edge',
+          session_id: session,
+          visitor_id: visitor,
+          ts,
+          path: entry ? '/in' : '/next',
+          class: entry ? 'dark_social' : 'internal',
+          channel: entry ? 'whatsapp' : 'none',
+        });
+      const minute = 60_000;
+      await store.append([
+        // Began ten minutes before the range: not one of its visits, though it goes on inside.
+        edge('before', 'v-before', RANGE.from - 10 * minute, true),
+        edge('before', 'v-before', RANGE.from + 5 * minute, false),
+        // Began inside and ended after: a visit of the range, with both its page views.
+        edge('across', 'v-across', RANGE.to - 10 * minute, true),
+        edge('across', 'v-across', RANGE.to + 20 * minute, false),
+        edge('inside', 'v-inside', RANGE.from + 60 * minute, true),
+      ]);
+      const edgeStats = (query: Partial<StatsQueryInput>) =>
+        runStatsQuery(store, parseStatsQuery({ siteId: 'site-edge', ...RANGE, ...query }));
+      expect(
+        await edgeStats({
+          metrics: ['visitors', 'visits', 'pageviews', 'bounce_rate', 'visit_duration'],
+        }),
+      ).toEqual([
+        // across: 2 page views over 30 minutes; inside: one (a bounce).
+        { visitors: 2, visits: 2, pageviews: 3, bounce_rate: 0.5, visit_duration: 900 },
+      ]);
+      // Page views by themselves are counted where they happened: before's second, across's
+      // first, inside's.
+      expect(await edgeStats({ metrics: ['pageviews'] })).toEqual([{ pageviews: 3 }]);
+      expect(await edgeStats({ metrics: ['pageviews'], dimensions: ['page'] })).toEqual([
+        { page: '/in', pageviews: 2 },
+        { page: '/next', pageviews: 1 },
+      ]);
+      // Who is on the site, whenever their visit began.
+      expect(await edgeStats({ metrics: ['active_visitors'] })).toEqual([{ active_visitors: 3 }]);
     });
   });
 }
