@@ -20,6 +20,8 @@ import type { MessagingSetup } from './messaging-setup.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerPanelRoutes } from './panel-routes.ts';
 import { renderHomePage } from './render-home-page.ts';
+import { createShareLinkFastPath, serverWithFastPath } from './share-link-fast-path.ts';
+import { createShareLinkResolver } from './share-link-resolver.ts';
 import { registerShareLinkRoutes } from './share-link-routes.ts';
 import { registerSiteRoutes } from './site-routes.ts';
 import type { TrackerAssets } from './tracker-assets.ts';
@@ -55,7 +57,11 @@ const CORS = {
 /** Builds the HTTP app; pure wiring, so tests drive it with `app.inject` and real stores. */
 export function createApp(deps: AppDeps): FastifyInstance {
   const { config, collector, events, state } = deps;
+  const shareLinks = createShareLinkResolver(state);
+  // Behind a proxy the client address comes from headers Fastify interprets: no fast path then.
+  const fastPath = config.trustProxy ? null : createShareLinkFastPath(shareLinks, collector);
   const app = Fastify({
+    ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Per-request logs at collector rates are noise, and would carry client addresses.
     logController: new LogController({ disableRequestLogging: true }),
@@ -148,7 +154,12 @@ export function createApp(deps: AppDeps): FastifyInstance {
     },
   );
 
-  registerShareLinkRoutes(app, { state, collector, fetchCard: deps.fetchCard });
+  registerShareLinkRoutes(app, {
+    state,
+    collector,
+    fetchCard: deps.fetchCard,
+    resolver: shareLinks,
+  });
 
   app.get('/health', async () => ({
     status: 'ok',

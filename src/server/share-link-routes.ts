@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { classify } from '../classify/index.ts';
-import { type Classification, escapeHtml } from '../core/index.ts';
+import { escapeHtml } from '../core/index.ts';
 import type { Collector } from '../ingest/index.ts';
 import {
   buildRedirectUrl,
@@ -15,12 +14,15 @@ import {
 import { type ShareLink, type StateStore, StoreError } from '../store/index.ts';
 import { authenticate, roleOnSite } from './authorize-site.ts';
 import { parseJsonBody } from './parse-json-body.ts';
+import { createShareLinkResolver, type ShareLinkResolver } from './share-link-resolver.ts';
 
 export interface ShareLinkDeps {
   state: StateStore;
   collector: Collector;
   /** Fetches a target's Open Graph card (a seam for tests). */
   fetchCard?: (url: string) => Promise<OpenGraphCard>;
+  /** Shared with the fast path in front of Fastify (share-link-fast-path.ts). */
+  resolver?: ShareLinkResolver;
 }
 
 const linkRequestSchema = z
@@ -40,7 +42,6 @@ const linkRequestSchema = z
   .strict();
 
 const CARD_TTL_MS = 3_600_000;
-const LINK_CACHE_MS = 60_000;
 const NOT_FOUND_PAGE = (code: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>Link not found</title></head>
 <body><h1>This link does not exist</h1><p>No share link has the code “${escapeHtml(code)}”.</p></body></html>`;
@@ -64,38 +65,7 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
     return card;
   };
 
-  // Links never change once made; a short cache spares SQLite a look-up per click, and the
-  // TTL bounds how long a deleted site's links keep working.
-  const linkCache = new Map<string, { at: number; link: ShareLink | null }>();
-  /** The cached link, null when cached as unknown, undefined when it must be looked up. */
-  const cachedLink = (code: string): ShareLink | null | undefined => {
-    const cached = linkCache.get(code);
-    return cached && Date.now() - cached.at < LINK_CACHE_MS ? cached.link : undefined;
-  };
-  const findLink = async (code: string): Promise<ShareLink | null> => {
-    const link = await state.findShareLink(code);
-    if (linkCache.size >= 10_000) linkCache.clear();
-    linkCache.set(code, { at: Date.now(), link });
-    return link;
-  };
-
-  // A link is clicked again and again from the same few browsers: classify each combination once.
-  const verdicts = new Map<string, Classification>();
-  const classifyHit = (target: string, hit: ReturnType<typeof serverHit>, method: string) => {
-    const key = `${method}\n${target}\n${hit.referrer}\n${hit.userAgent}`;
-    let verdict = verdicts.get(key);
-    if (!verdict) {
-      verdict = classify({
-        url: target,
-        user_agent: hit.userAgent,
-        referrer: hit.referrer,
-        method,
-      });
-      if (verdicts.size >= 10_000) verdicts.clear();
-      verdicts.set(key, verdict);
-    }
-    return verdict;
-  };
+  const links = deps.resolver ?? createShareLinkResolver(state);
 
   app.post('/api/links', async (request, reply) => {
     const caller = await authenticate(request, reply, state);
@@ -123,11 +93,11 @@ export function registerShareLinkRoutes(app: FastifyInstance, deps: ShareLinkDep
     childLoggerFactory: (logger) => logger,
     handler: async (request, reply) => {
       const { code } = request.params;
-      const cached = SHARE_CODE.test(code) ? cachedLink(code) : null;
-      const link = cached === undefined ? await findLink(code) : cached;
+      const cached = SHARE_CODE.test(code) ? links.cachedLink(code) : null;
+      const link = cached === undefined ? await links.findLink(code) : cached;
       if (!link) return reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND_PAGE(code));
       const hit = serverHit(request, link.target);
-      const verdict = classifyHit(link.target, hit, request.method);
+      const verdict = links.classify(link.target, hit, request.method);
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       if (verdict.class === 'preview') {
         const site = await state.getSite(link.siteId);

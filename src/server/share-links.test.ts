@@ -147,6 +147,39 @@ describe('share links', () => {
     expect(clicks.map((click) => JSON.parse(click.props).unique)).toEqual([true, false]);
   });
 
+  it('answers repeat clicks from the fast path exactly as the route answers the first', async () => {
+    const { code } = await (
+      await createLink({ url: 'https://news.example/fast#top', channel: 'telegram' })
+    ).json();
+    const before = (await storedEvents('click')).length;
+    // The first request fills the link cache through Fastify; the next ones skip Fastify.
+    const responses = [];
+    for (let i = 0; i < 3; i++) responses.push(await visit(code, PERSON));
+    const shape = (response: Response) => ({
+      status: response.status,
+      cacheControl: response.headers.get('cache-control'),
+      referrerPolicy: response.headers.get('referrer-policy'),
+      location: response.headers.get('location')?.replace(/pn=[\w-]{10}/, 'pn=TOKEN'),
+    });
+    expect(responses.map(shape)).toEqual(
+      Array.from({ length: 3 }, () => ({
+        status: 302,
+        cacheControl: 'no-store',
+        referrerPolicy: 'no-referrer',
+        location: 'https://news.example/fast#top&pn=TOKEN&pc=telegram',
+      })),
+    );
+    const tokens = responses.map((response) => response.headers.get('location')!.split('pn=')[1]);
+    expect(new Set(tokens).size).toBe(3);
+    const clicks = (await storedEvents('click')).slice(before);
+    expect(clicks.map((click) => click.view_token).sort()).toEqual(
+      tokens.map((token) => token!.split('&')[0]).sort(),
+    );
+    // HEAD and preview fetchers still go through the route: no click for them.
+    expect((await visit(code, PERSON, 'HEAD')).status).toBe(302);
+    expect((await storedEvents('click')).length).toBe(before + 3);
+  });
+
   it('gives every real preview fetcher the card, records a preview, never a click', async () => {
     const { code } = await (
       await createLink({ url: 'https://news.example/bread', channel: 'telegram' })
