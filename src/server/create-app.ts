@@ -13,6 +13,8 @@ import { registerAuthRoutes } from './auth/auth-routes.ts';
 import type { LoginRateLimit } from './auth/login-rate-limit.ts';
 import { authorizeSite } from './authorize-site.ts';
 import { registerCascadeRoutes } from './cascade-routes.ts';
+import { createCollectorFastPath } from './collector-fast-path.ts';
+import { collectorResponse, requestMeta } from './collector-response.ts';
 import type { ServerConfig } from './config.ts';
 import { type DashboardAssets, registerDashboardRoutes } from './dashboard-routes.ts';
 import { registerMessagingRoutes } from './messaging-routes.ts';
@@ -20,7 +22,7 @@ import type { MessagingSetup } from './messaging-setup.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerPanelRoutes } from './panel-routes.ts';
 import { renderHomePage } from './render-home-page.ts';
-import { createShareLinkFastPath, serverWithFastPath } from './share-link-fast-path.ts';
+import { createShareLinkFastPath, serverWithFastPaths } from './share-link-fast-path.ts';
 import { createShareLinkResolver } from './share-link-resolver.ts';
 import { registerShareLinkRoutes } from './share-link-routes.ts';
 import { registerSiteRoutes } from './site-routes.ts';
@@ -58,10 +60,18 @@ const CORS = {
 export function createApp(deps: AppDeps): FastifyInstance {
   const { config, collector, events, state } = deps;
   const shareLinks = createShareLinkResolver(state);
-  // Behind a proxy the client address comes from headers Fastify interprets: no fast path then.
-  const fastPath = config.trustProxy ? null : createShareLinkFastPath(shareLinks, collector);
+  // Behind a proxy the client address comes from headers Fastify interprets: no fast paths then.
+  const fastPaths = config.trustProxy
+    ? []
+    : [
+        createCollectorFastPath(collector, {
+          maxBodyBytes: config.maxBodyBytes,
+          onError: (error) => deps.logger.error({ err: error }, 'request failed'),
+        }),
+        createShareLinkFastPath(shareLinks, collector),
+      ];
   const app = Fastify({
-    ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
+    ...(fastPaths.length ? { serverFactory: serverWithFastPaths(...fastPaths) } : {}),
     loggerInstance: deps.logger as FastifyBaseLogger,
     // Per-request logs at collector rates are noise, and would carry client addresses.
     logController: new LogController({ disableRequestLogging: true }),
@@ -96,23 +106,10 @@ export function createApp(deps: AppDeps): FastifyInstance {
   // Request logging is off: a child logger per event (with its redaction set-up) is waste.
   app.post('/api/event', { childLoggerFactory: (logger) => logger }, async (request, reply) => {
     const body = typeof request.body === 'string' ? request.body : '';
-    const headers = request.headers;
-    const result = await collector.collect(body, {
-      ip: request.ip,
-      userAgent: String(headers['user-agent'] ?? ''),
-      doNotTrack: headers.dnt === '1' || headers['sec-gpc'] === '1',
-      now: Date.now(),
-    });
-    reply.headers(CORS);
-    if (result.status === 400) return reply.code(400).send({ error: result.reason });
-    if (result.status === 503) {
-      return reply
-        .code(503)
-        .header('retry-after', String(result.retryAfterSeconds))
-        .send({ error: result.reason });
-    }
-    if (result.dropped) reply.header('x-penumbra-dropped', result.dropped);
-    return reply.code(202).send();
+    const result = await collector.collect(body, requestMeta(request.ip, request.headers));
+    const response = collectorResponse(result);
+    reply.code(response.status).headers(response.headers);
+    return response.body ? reply.send(response.body) : reply.send();
   });
 
   app.get<{ Params: { channel: string }; Querystring: Record<string, string | undefined> }>(

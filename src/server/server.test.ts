@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +110,63 @@ describe('POST /api/event', () => {
       excluded_path: 1,
       do_not_track: 1,
     });
+  });
+
+  it('answers alike whether the fast path or the Fastify route takes the request', async () => {
+    const payload = JSON.stringify({ n: 'pageview', d: 'nobody.example', u: 'https://x.example/' });
+    const send = (headers: Record<string, string>, chunked: boolean) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+        (resolve, reject) => {
+          const request = httpRequest(
+            `${server.url}/api/event`,
+            { method: 'POST', headers: { 'user-agent': UA, ...headers } },
+            (response) => {
+              let body = '';
+              response.on('data', (chunk: Buffer) => {
+                body += chunk.toString();
+              });
+              response.on('end', () =>
+                resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+              );
+            },
+          );
+          request.on('error', reject);
+          // Without a declared length the body is chunked, which only the route takes.
+          if (!chunked) request.setHeader('content-length', Buffer.byteLength(payload));
+          request.end(payload);
+        },
+      );
+    const fast = await send({ 'content-type': 'text/plain' }, false);
+    const routed = await send({ 'content-type': 'text/plain' }, true);
+    for (const response of [fast, routed]) {
+      expect(response.status).toBe(202);
+      expect(response.body).toBe('');
+      expect(response.headers['x-penumbra-dropped']).toBe('unknown_site');
+      expect(response.headers['access-control-allow-origin']).toBe('*');
+    }
+    const [fastBad, routedBad] = await Promise.all(
+      [false, true].map(
+        (chunked) =>
+          new Promise<string>((resolve, reject) => {
+            const request = httpRequest(
+              `${server.url}/api/event`,
+              { method: 'POST', headers: { 'content-type': 'text/plain', 'user-agent': UA } },
+              (response) => {
+                let body = `${response.statusCode} ${response.headers['content-type']} `;
+                response.on('data', (chunk: Buffer) => {
+                  body += chunk.toString();
+                });
+                response.on('end', () => resolve(body));
+              },
+            );
+            request.on('error', reject);
+            if (!chunked) request.setHeader('content-length', 3);
+            request.end('{"n');
+          }),
+      ),
+    );
+    expect(fastBad).toBe('400 application/json; charset=utf-8 {"error":"body is not valid JSON"}');
+    expect(routedBad).toBe(fastBad);
   });
 
   it('records the share edge of an arrival with a token', async () => {

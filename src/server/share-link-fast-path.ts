@@ -4,7 +4,8 @@ import type { Collector } from '../ingest/index.ts';
 import { buildRedirectUrl, mintShareToken, SHARE_CODE } from '../links/index.ts';
 import type { ShareLinkResolver } from './share-link-resolver.ts';
 
-type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
+/** Answers a request itself and returns true, or returns false to leave it to Fastify. */
+export type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 /**
  * Sends a person on from `/s/<code>` straight from node:http, before Fastify routes the request:
@@ -53,13 +54,14 @@ export function createShareLinkFastPath(
 }
 
 /**
- * A Fastify `serverFactory` that lets `fastPath` answer first, with the timeouts Fastify sets on
- * the server it would have made itself.
+ * A Fastify `serverFactory` that lets the fast paths answer first, with the timeouts Fastify
+ * sets on the server it would have made itself.
  */
-export function serverWithFastPath(fastPath: FastPath): FastifyServerFactory<Server> {
+export function serverWithFastPaths(...fastPaths: FastPath[]): FastifyServerFactory<Server> {
   return (handler, options) => {
     const server = createServer((request, response) => {
-      if (!fastPath(request, response)) handler(request, response);
+      for (const fastPath of fastPaths) if (fastPath(request, response)) return;
+      handler(request, response);
     });
     server.keepAliveTimeout = Number(options.keepAliveTimeout ?? 72_000);
     server.requestTimeout = Number(options.requestTimeout ?? 0);
