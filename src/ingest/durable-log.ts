@@ -233,10 +233,6 @@ export async function openDurableLog(options: DurableLogOptions) {
     release(piece: LogPiece): void {
       if (piece.segment < segment && existsSync(piece.path)) unlinkSync(piece.path);
     },
-    /** Bytes written to the open segment (tests, metrics). */
-    get openBytes(): number {
-      return offset;
-    },
     async close(): Promise<void> {
       while (scheduled || syncing || awaitingSync.length > 0) {
         await new Promise((resolve) => setImmediate(resolve));

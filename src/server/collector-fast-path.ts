@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Collector } from '../ingest/index.ts';
 import { collectorResponse, requestMeta } from './collector-response.ts';
-import type { FastPath } from './share-link-fast-path.ts';
+import type { FastPath } from './fast-path-server.ts';
 
 /**
  * Takes `POST /api/event` straight from node:http, before Fastify routes the request and runs its

@@ -14,15 +14,16 @@ import type { LoginRateLimit } from './auth/login-rate-limit.ts';
 import { authorizeSite } from './authorize-site.ts';
 import { registerCascadeRoutes } from './cascade-routes.ts';
 import { createCollectorFastPath } from './collector-fast-path.ts';
-import { collectorResponse, requestMeta } from './collector-response.ts';
+import { COLLECTOR_CORS, collectorResponse, requestMeta } from './collector-response.ts';
 import type { ServerConfig } from './config.ts';
 import { type DashboardAssets, registerDashboardRoutes } from './dashboard-routes.ts';
+import { serverWithFastPaths } from './fast-path-server.ts';
 import { registerMessagingRoutes } from './messaging-routes.ts';
 import type { MessagingSetup } from './messaging-setup.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerPanelRoutes } from './panel-routes.ts';
 import { renderHomePage } from './render-home-page.ts';
-import { createShareLinkFastPath, serverWithFastPaths } from './share-link-fast-path.ts';
+import { createShareLinkFastPath } from './share-link-fast-path.ts';
 import { createShareLinkResolver } from './share-link-resolver.ts';
 import { registerShareLinkRoutes } from './share-link-routes.ts';
 import { registerSiteRoutes } from './site-routes.ts';
@@ -50,11 +51,6 @@ export interface AppDeps {
   /** Fetches a share-link target's Open Graph card; the default fetches it over HTTP. */
   fetchCard?: (url: string) => Promise<OpenGraphCard>;
 }
-
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'POST, OPTIONS',
-};
 
 /** Builds the HTTP app; pure wiring, so tests drive it with `app.inject` and real stores. */
 export function createApp(deps: AppDeps): FastifyInstance {
@@ -89,7 +85,7 @@ export function createApp(deps: AppDeps): FastifyInstance {
       status === 413 ? `body larger than ${config.maxBodyBytes} bytes` : error.message;
     return reply
       .code(status)
-      .headers(CORS)
+      .headers(COLLECTOR_CORS)
       .send({ error: status >= 500 ? 'internal error' : message });
   });
   app.setNotFoundHandler((request, reply) =>
@@ -99,7 +95,7 @@ export function createApp(deps: AppDeps): FastifyInstance {
   app.options('/api/event', (_request, reply) =>
     reply
       .code(204)
-      .headers({ ...CORS, 'access-control-allow-headers': 'content-type' })
+      .headers({ ...COLLECTOR_CORS, 'access-control-allow-headers': 'content-type' })
       .send(),
   );
 

@@ -1,11 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { FastifyServerFactory } from 'fastify';
 import type { Collector } from '../ingest/index.ts';
 import { buildRedirectUrl, mintShareToken, SHARE_CODE } from '../links/index.ts';
+import type { FastPath } from './fast-path-server.ts';
 import type { ShareLinkResolver } from './share-link-resolver.ts';
-
-/** Answers a request itself and returns true, or returns false to leave it to Fastify. */
-export type FastPath = (request: IncomingMessage, response: ServerResponse) => boolean;
 
 /**
  * Sends a person on from `/s/<code>` straight from node:http, before Fastify routes the request:
@@ -50,22 +46,5 @@ export function createShareLinkFastPath(
     response.end();
     collector.recordClick(link, hit, token, verdict);
     return true;
-  };
-}
-
-/**
- * A Fastify `serverFactory` that lets the fast paths answer first, with the timeouts Fastify
- * sets on the server it would have made itself.
- */
-export function serverWithFastPaths(...fastPaths: FastPath[]): FastifyServerFactory<Server> {
-  return (handler, options) => {
-    const server = createServer((request, response) => {
-      for (const fastPath of fastPaths) if (fastPath(request, response)) return;
-      handler(request, response);
-    });
-    server.keepAliveTimeout = Number(options.keepAliveTimeout ?? 72_000);
-    server.requestTimeout = Number(options.requestTimeout ?? 0);
-    server.setTimeout(Number(options.connectionTimeout ?? 0));
-    return server;
   };
 }
