@@ -75,7 +75,9 @@ interface LineParts {
   props: [string, string];
 }
 
-const lineParts = new WeakMap<ShareLink, Map<string, LineParts>>();
+// Per link, per verdict (the resolver hands out one object per verdict), per browser: nested,
+// not keyed by a joined string (see nestedMap).
+const lineParts = new WeakMap<ShareLink, WeakMap<Classification, Map<string, LineParts>>>();
 // Ids, visitor ids and tokens are hex or base64url: nothing in them needs escaping.
 const SAFE = /^[\w-]*$/;
 
@@ -87,18 +89,21 @@ const SAFE = /^[\w-]*$/;
 export function clickEventLine(click: LinkClick, id: string): string {
   if (!SAFE.test(id) || !SAFE.test(click.visitorId) || !SAFE.test(click.token))
     return JSON.stringify(toClickEvent(click, id));
-  const c = click.classification;
-  const key = `${click.userAgent}\n${c.class}\n${c.channel}\n${c.confidence}\n${c.rule}\n${c.ga4}`;
-  let byKey = lineParts.get(click.link);
-  if (!byKey) {
-    byKey = new Map();
-    lineParts.set(click.link, byKey);
+  let byVerdict = lineParts.get(click.link);
+  if (!byVerdict) {
+    byVerdict = new WeakMap();
+    lineParts.set(click.link, byVerdict);
   }
-  let parts = byKey.get(key);
+  let byAgent = byVerdict.get(click.classification);
+  if (!byAgent) {
+    byAgent = new Map();
+    byVerdict.set(click.classification, byAgent);
+  }
+  let parts = byAgent.get(click.userAgent);
   if (!parts) {
     parts = buildLineParts(click);
-    if (byKey.size >= 1000) byKey.clear();
-    byKey.set(key, parts);
+    if (byAgent.size >= 1000) byAgent.clear();
+    byAgent.set(click.userAgent, parts);
   }
   return `{"id":"${id}"${parts.head}${click.now}${parts.middle}"visitor_id":"${click.visitorId}","session_id":"","view_token":"${click.token}"${parts.tail}"props":${parts.props[click.unique ? 0 : 1]}}`;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Classifier, createClassifier } from '../classify/index.ts';
-import type { Classification } from '../core/index.ts';
+import { type Classification, nestedMap } from '../core/index.ts';
 import type { EventStore, ShareLink, StateStore } from '../store/index.ts';
 import { clickEventLine } from './click-event.ts';
 import { type DurableLog, openDurableLog } from './durable-log.ts';
@@ -80,7 +80,9 @@ export async function createCollector(options: CollectorOptions) {
   let previews = 0;
   let clicks = 0;
   // One click per visitor per link per hour is unique (Dub's rule); the rest are repeats.
-  const lastClick = new Map<string, number>();
+  // Nested by link code and visitor (see nestedMap).
+  let lastClick = new Map<string, Map<string, number>>();
+  let clickers = 0;
   const drops = Object.fromEntries(DROP_REASONS.map((reason) => [reason, 0])) as Record<
     DropReason,
     number
@@ -95,11 +97,15 @@ export async function createCollector(options: CollectorOptions) {
     classification: Classification,
     visitorId: string,
   ): void {
-    const key = `${visitorId}|${link.code}`;
-    const unique = hit.now - (lastClick.get(key) ?? Number.NEGATIVE_INFINITY) >= 3_600_000;
+    const last = lastClick.get(link.code)?.get(visitorId);
+    const unique = last === undefined || hit.now - last >= 3_600_000;
     if (unique) {
-      if (lastClick.size >= 100_000) lastClick.clear();
-      lastClick.set(key, hit.now);
+      if (clickers >= 100_000) {
+        lastClick = new Map();
+        clickers = 0;
+      }
+      nestedMap(lastClick, link.code).set(visitorId, hit.now);
+      clickers++;
     }
     const click = {
       link,

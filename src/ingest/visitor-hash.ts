@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { nestedMap } from '../core/index.ts';
 import type { StateStore } from '../store/index.ts';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +20,9 @@ export function createVisitorHasher(state: StateStore) {
   let lastPrune = 0;
   // A visitor sends several events a minute: remember their id briefly. The keys hold the raw
   // IP, so the memo lives one minute at most and never leaves memory.
-  let ids = new Map<string, string>();
+  // Nested by site, IP and browser (see nestedMap), not keyed by their concatenation.
+  let ids = new Map<string, Map<string, Map<string, string>>>();
+  let remembered = 0;
   let idsSince = 0;
 
   async function saltFor(now: number): Promise<string> {
@@ -28,32 +31,36 @@ export function createVisitorHasher(state: StateStore) {
     const { salt } = await state.saltForDay(day, now);
     const from = Date.parse(`${day}T00:00:00Z`);
     cached = { day, salt, from, to: from + DAY_MS };
-    ids = new Map();
+    forget(now);
     return salt;
   }
 
-  /** HMAC of `key` under `salt`, memoised for a minute (see `ids`). */
-  function memoisedId(salt: string, key: string, now: number): string {
-    if (now - idsSince > ID_MEMO_MS || now < idsSince) {
-      ids = new Map();
-      idsSince = now;
-    }
-    let id = ids.get(key);
+  function forget(now: number): void {
+    ids = new Map();
+    remembered = 0;
+    idsSince = now;
+  }
+
+  const hmac = (salt: string, key: string) =>
+    createHmac('sha256', salt).update(key).digest('hex').slice(0, 16);
+
+  /** The visitor's id under `salt`, memoised for a minute (see `ids`). */
+  function memoisedId(salt: string, siteId: string, ip: string, userAgent: string, now: number) {
+    if (now - idsSince > ID_MEMO_MS || now < idsSince || remembered >= MAX_REMEMBERED_IDS)
+      forget(now);
+    const byAgent = nestedMap(nestedMap(ids, siteId), ip);
+    let id = byAgent.get(userAgent);
     if (id === undefined) {
-      id = createHmac('sha256', salt).update(key).digest('hex').slice(0, 16);
-      if (ids.size >= MAX_REMEMBERED_IDS) ids.clear();
-      ids.set(key, id);
+      id = hmac(salt, `v|${siteId}|${ip}|${userAgent}`);
+      byAgent.set(userAgent, id);
+      remembered++;
     }
     return id;
   }
 
-  async function saltedId(key: string, now: number): Promise<string> {
-    return memoisedId(await saltFor(now), key, now);
-  }
-
   return {
-    visitorId: (siteId: string, ip: string, userAgent: string, now: number): Promise<string> =>
-      saltedId(`v|${siteId}|${ip}|${userAgent}`, now),
+    visitorId: async (siteId: string, ip: string, userAgent: string, now: number) =>
+      memoisedId(await saltFor(now), siteId, ip, userAgent, now),
     /**
      * The visitor id without waiting, when the day's salt is already loaded (nearly always);
      * undefined when it has to be read first (then use `visitorId`).
@@ -65,14 +72,14 @@ export function createVisitorHasher(state: StateStore) {
       now: number,
     ): string | undefined {
       if (!cached || now < cached.from || now >= cached.to) return undefined;
-      return memoisedId(cached.salt, `v|${siteId}|${ip}|${userAgent}`, now);
+      return memoisedId(cached.salt, siteId, ip, userAgent, now);
     },
     /**
      * HMAC(daily salt, site | IP): the device, whatever app it uses. Never stored: it only
      * matches a preview fetched by a phone's messaging app to that phone's recent page view.
      */
-    deviceId: (siteId: string, ip: string, now: number): Promise<string> =>
-      saltedId(`d|${siteId}|${ip}`, now),
+    deviceId: async (siteId: string, ip: string, now: number): Promise<string> =>
+      hmac(await saltFor(now), `d|${siteId}|${ip}`),
     /** Deletes expired salts at most once an hour. */
     async pruneSalts(now: number): Promise<number> {
       if (now - lastPrune < DAY_MS / 24) return 0;
