@@ -21,10 +21,11 @@ import { loadStoreSelection, type StoreSelection } from './config.ts';
 export async function openStores(
   dataDir: string,
   selection: StoreSelection = loadStoreSelection(),
+  tuning: EventStoreTuning = {},
 ): Promise<{ events: EventStore; state: StateStore }> {
   const state = await openStateStore(dataDir, selection);
   try {
-    const events = await createEventStoreFor(dataDir, selection);
+    const events = await createEventStoreFor(dataDir, selection, tuning);
     await events.migrate().catch(async (error: unknown) => {
       await events.close();
       throw error;
@@ -37,10 +38,17 @@ export async function openStores(
   }
 }
 
+/** Settings of the embedded event store that only `serve` changes. */
+export interface EventStoreTuning {
+  /** DuckDB's worker threads (DuckDB's default, one per core, when unset). */
+  duckdbThreads?: number;
+}
+
 /** The event store `selection` names, not yet migrated. */
 export async function createEventStoreFor(
   dataDir: string,
   selection: StoreSelection,
+  tuning: EventStoreTuning = {},
 ): Promise<EventStore> {
   mkdirSync(dataDir, { recursive: true });
   if (selection.events === 'clickhouse' && selection.clickhouseUrl) {
@@ -48,7 +56,10 @@ export async function createEventStoreFor(
     return createClickHouseEventStore({ executor, streamPrefix: `${instanceId(dataDir)}:` });
   }
   // DuckDB lives in a worker thread: its synchronous appender would otherwise stall ingestion.
-  return createThreadedEventStore({ path: join(dataDir, 'events.duckdb') });
+  return createThreadedEventStore({
+    path: join(dataDir, 'events.duckdb'),
+    threads: tuning.duckdbThreads,
+  });
 }
 
 /**

@@ -73,12 +73,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   mkdirSync(config.dataDir, { recursive: true });
   const logger = options.logger ?? pino({ level: config.logLevel, redact: REDACT });
-  const { events, state } = await openStores(config.dataDir, {
-    events: config.events,
-    state: config.state,
-    clickhouseUrl: config.clickhouseUrl,
-    postgresUrl: config.postgresUrl,
-  });
+  const { events, state } = await openStores(
+    config.dataDir,
+    {
+      events: config.events,
+      state: config.state,
+      clickhouseUrl: config.clickhouseUrl,
+      postgresUrl: config.postgresUrl,
+    },
+    { duckdbThreads: config.duckdbThreads },
+  );
   const demoSite = await options.prepare?.({ state, events });
   const collector = await createCollector({
     events,

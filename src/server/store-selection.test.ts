@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadServerConfig, loadStoreSelection } from './config.ts';
@@ -52,6 +52,16 @@ describe('store selection', () => {
       expect(() => loadStoreSelection({}, env)).toThrow(message);
       expect(() => loadServerConfig({}, env)).toThrow(message);
     }
+  });
+});
+
+describe('DuckDB threads', () => {
+  it('leaves one core to the request path by default, and takes PENUMBRA_DUCKDB_THREADS', () => {
+    expect(loadServerConfig({}, {}).duckdbThreads).toBe(Math.max(1, availableParallelism() - 1));
+    expect(loadServerConfig({}, { PENUMBRA_DUCKDB_THREADS: '3' }).duckdbThreads).toBe(3);
+    expect(() => loadServerConfig({}, { PENUMBRA_DUCKDB_THREADS: '0' })).toThrow(
+      /PENUMBRA_DUCKDB_THREADS must be at least 1/,
+    );
   });
 });
 

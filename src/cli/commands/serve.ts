@@ -26,7 +26,8 @@ The dashboard is at /app (create the first user there, or with \`penumbra users 
 
 Other settings: PENUMBRA_MAX_BACKLOG (events accepted but not stored before 503, default 200000),
 PENUMBRA_RATE_LIMIT (events/s per IP and user agent, 0 = off, default 20),
-PENUMBRA_TRUST_PROXY (true behind a reverse proxy that sets X-Forwarded-For).
+PENUMBRA_TRUST_PROXY (true behind a reverse proxy that sets X-Forwarded-For),
+PENUMBRA_DUCKDB_THREADS (DuckDB's worker threads, default one per core but one).
 `;
 
 export const SERVER_OPTIONS = {

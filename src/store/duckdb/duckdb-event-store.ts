@@ -24,6 +24,8 @@ export interface DuckDbEventStoreOptions {
   path: string;
   /** Replaces the built-in migrations; for tests of the migration path only. */
   migrations?: readonly Migration[];
+  /** DuckDB's worker threads (loads and queries); DuckDB's default, one per core, when unset. */
+  threads?: number;
 }
 
 const DEFAULT_LIST_LIMIT = 10_000;
@@ -44,7 +46,7 @@ const DEFAULT_LIST_LIMIT = 10_000;
 export async function createDuckDbEventStore(
   options: DuckDbEventStoreOptions,
 ): Promise<EventStore> {
-  const db = await openDuckDb(options.path);
+  const db = await openDuckDb(options.path, { threads: options.threads });
   const write = createSerialQueue();
   const read = createSerialQueue();
   const migrations = options.migrations ?? EVENT_MIGRATIONS;

@@ -19,7 +19,10 @@ const openPaths = new Set<string>();
  * Opens a DuckDB database with extension autoloading off: with the defaults, a query that needs
  * a non-bundled extension tries to download it from extensions.duckdb.org (research/infra.md).
  */
-export async function openDuckDb(path: string): Promise<OpenDuckDb> {
+export async function openDuckDb(
+  path: string,
+  options: { threads?: number } = {},
+): Promise<OpenDuckDb> {
   const key = path === ':memory:' ? null : resolve(path);
   if (key !== null && openPaths.has(key)) {
     throw new StoreError(
@@ -36,6 +39,7 @@ export async function openDuckDb(path: string): Promise<OpenDuckDb> {
       // 16 MB of WAL that ran after nearly every one-second load at 35k events/s and doubled the
       // cost of an insert (bench/links). 128 MB keeps the WAL's replay short and its memory small.
       checkpoint_threshold: '128MB',
+      ...(options.threads === undefined ? {} : { threads: String(options.threads) }),
     });
   } catch (cause) {
     throw describeOpenError(path, cause);

@@ -13,6 +13,8 @@ import type {
 export interface ThreadedEventStoreOptions {
   /** DuckDB file, or ':memory:'. */
   path: string;
+  /** DuckDB's worker threads; DuckDB's default (one per core) when unset. */
+  threads?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ function toError(error: Extract<RemoteReply, { ok: false }>['error']): Error {
 export async function createThreadedEventStore(
   options: ThreadedEventStoreOptions,
 ): Promise<EventStore> {
-  const worker = startThread({ path: options.path });
+  const worker = startThread({ path: options.path, threads: options.threads });
   const waiting = new Map<
     number,
     { resolve: (value: unknown) => void; reject: (error: Error) => void }

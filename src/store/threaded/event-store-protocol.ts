@@ -15,4 +15,5 @@ export type RemoteReply =
 
 export interface EventStoreThreadData {
   path: string;
+  threads?: number;
 }

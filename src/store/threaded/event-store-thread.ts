@@ -5,7 +5,7 @@ import type { EventStore } from '../event-store.ts';
 import type { EventStoreThreadData, RemoteCall, RemoteReply } from './event-store-protocol.ts';
 
 const port = parentPort!;
-const { path } = workerData as EventStoreThreadData;
+const { path, threads } = workerData as EventStoreThreadData;
 
 function describeError(error: unknown): Extract<RemoteReply, { ok: false }>['error'] {
   if (error instanceof Error) {
@@ -20,7 +20,7 @@ function describeError(error: unknown): Extract<RemoteReply, { ok: false }>['err
 }
 
 try {
-  const store: EventStore = await createDuckDbEventStore({ path });
+  const store: EventStore = await createDuckDbEventStore({ path, threads });
   port.on('message', async ({ id, method, args }: RemoteCall) => {
     let reply: RemoteReply;
     try {
