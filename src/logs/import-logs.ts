@@ -10,7 +10,7 @@
  * import skips the lines up to the checkpoint; a grown file adds only its new lines. Event ids
  * are derived from (stream, line number) as well, so equal lines always mean equal ids.
  */
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type Classifier, createClassifier, isSenderDevicePreview } from '../classify/index.ts';
 import type { Classification } from '../core/index.ts';
 import { describeDevice } from '../ingest/describe-device.ts';
@@ -18,6 +18,7 @@ import type { EventStore, StoredEvent } from '../store/index.ts';
 import type { AnalyzeIo, LogsOptions, LogsProgress, PreparedSource } from './analyze-logs.ts';
 import { prepare, siteHostsFor } from './analyze-logs.ts';
 import { MAX_LINE_LENGTH } from './chunk-processor.ts';
+import { ImportVisitors } from './import-visitors.ts';
 import { lineParserFor } from './line-parser.ts';
 import type { LogFormat } from './log-format.ts';
 import { type LogSource, peekSources, streamSource } from './log-sources.ts';
@@ -25,7 +26,7 @@ import { isAssetTarget, pagePath } from './page-path.ts';
 import { completeLine, createParsedLine, type ParsedLine } from './parsed-line.ts';
 import { compilePathGlobs } from './path-globs.ts';
 import { ProcessorDictionary } from './processor-dictionary.ts';
-import { PREVIEW_WINDOW_SECONDS, VISIT_GAP_SECONDS } from './visit-aggregator.ts';
+import { isPageMethod, NO_UTM, targetHost, utmOf } from './request-target.ts';
 import { createVisitorSalt, VisitorHasher } from './visitor-hash.ts';
 
 export const IMPORT_BATCH_SIZE = 5000;
@@ -33,7 +34,6 @@ export const IMPORT_BATCH_SIZE = 5000;
 const IDENTITY_LINES = 8;
 const IDENTITY_BYTES = 64 * 1024;
 const NEWLINE = 10;
-const SWEEP_EVERY = 50_000;
 const WINDOW_BYTES = 64 * 1024;
 
 /** What the report pass decided before reading: file order, formats and site hosts. */
@@ -72,107 +72,6 @@ export function streamOfHead(head: Uint8Array): string {
   }
   const bytes = head.subarray(0, Math.min(end, IDENTITY_BYTES));
   return `logs:${createHash('sha256').update('penumbra-logs-v1\n').update(bytes).digest('hex')}`;
-}
-
-function isPageMethod(method: string): boolean {
-  const upper = method.toUpperCase();
-  return upper === 'GET' || upper === 'HEAD';
-}
-
-const NO_UTM = { utm_source: '', utm_medium: '', utm_campaign: '' };
-
-function utmOf(target: string): typeof NO_UTM {
-  const query = target.indexOf('?');
-  if (query === -1 || !target.includes('utm_', query)) return NO_UTM;
-  const hash = target.indexOf('#', query);
-  const params = new URLSearchParams(target.slice(query + 1, hash === -1 ? undefined : hash));
-  const value = (name: string): string => (params.get(name) ?? '').slice(0, 200);
-  return {
-    utm_source: value('utm_source'),
-    utm_medium: value('utm_medium'),
-    utm_campaign: value('utm_campaign'),
-  };
-}
-
-/** Host of an absolute-URL request target, else ''. */
-function targetHost(target: string): string {
-  if (target.charCodeAt(0) === 47) return '';
-  const scheme = target.indexOf('://');
-  if (scheme === -1) return '';
-  const rest = target.slice(scheme + 3);
-  const end = rest.search(/[/?#]/);
-  return (end === -1 ? rest : rest.slice(0, end)).replace(/:\d+$/, '').toLowerCase();
-}
-
-/**
- * Cookieless ids as the collector makes them — HMAC(daily salt, site | IP | user agent), first
- * 16 hex — with salts made for this import, one per UTC day, kept in memory only.
- */
-class ImportVisitors {
-  private readonly salts = new Map<number, Buffer>();
-  private readonly visits = new Map<string, { last: number; session: string }>();
-  private readonly previews = new Map<string, number>();
-  private watermark = Number.NEGATIVE_INFINITY;
-  private sinceSweep = 0;
-
-  constructor(private readonly siteId: string) {}
-
-  visitorId(ip: string, userAgent: string | null, time: number): string {
-    const day = Math.floor(time / 86400);
-    let salt = this.salts.get(day);
-    if (salt === undefined) {
-      salt = randomBytes(32);
-      this.salts.set(day, salt);
-    }
-    return createHmac('sha256', salt)
-      .update(`v|${this.siteId}|${ip}|${userAgent ?? ''}`)
-      .digest('hex')
-      .slice(0, 16);
-  }
-
-  /** The report's visit grouping: same visitor (and day), gaps under 30 minutes. */
-  session(visitor: string, time: number, entryId: string): string {
-    this.tick(time);
-    const visit = this.visits.get(visitor);
-    if (visit !== undefined && Math.abs(time - visit.last) < VISIT_GAP_SECONDS) {
-      if (time > visit.last) visit.last = time;
-      return visit.session;
-    }
-    const session = createHash('sha256').update(`session|${entryId}`).digest('hex').slice(0, 16);
-    this.visits.set(visitor, { last: time, session });
-    return session;
-  }
-
-  /**
-   * The report's preview de-duplication: fetches of one page by one fetcher (address, agent,
-   * day) within 10 minutes are one preview (WhatsApp asks for a byte range, then again).
-   */
-  newPreview(visitor: string, path: string, time: number): boolean {
-    this.tick(time);
-    const key = `${visitor}|${path}`;
-    const last = this.previews.get(key);
-    if (last !== undefined && Math.abs(time - last) < PREVIEW_WINDOW_SECONDS) return false;
-    this.previews.set(key, time);
-    return true;
-  }
-
-  /** A new file: rotated files continue each other, but the clock may go back. */
-  newFile(): void {
-    this.watermark = Number.NEGATIVE_INFINITY;
-  }
-
-  private tick(time: number): void {
-    if (time > this.watermark) this.watermark = time;
-    if (++this.sinceSweep < SWEEP_EVERY) return;
-    this.sinceSweep = 0;
-    const slack = 5 * 60;
-    for (const [key, visit] of this.visits) {
-      if (visit.last < this.watermark - VISIT_GAP_SECONDS - slack) this.visits.delete(key);
-    }
-    for (const [key, last] of this.previews) {
-      if (last < this.watermark - PREVIEW_WINDOW_SECONDS - slack) this.previews.delete(key);
-    }
-  }
 }
 
 interface FileState {
