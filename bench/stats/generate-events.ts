@@ -10,7 +10,7 @@ export const START = END - DAYS * 86_400_000;
 export function generateSql(n: number): string {
   const span = END - START;
   return `
-INSERT INTO events
+INSERT INTO event_rows
 WITH rows AS (
   SELECT i, i // 3 AS s, i % 3 AS step, hash(i) % 1000 AS r, hash(i // 3) % 100 AS c
   FROM range(${n}) t(i)

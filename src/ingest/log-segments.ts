@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '../store/index.ts';
+import { createLogLineReader } from '../store/log-lines.ts';
 
 /**
  * A finished stretch of the log, ready for the event store: whole records from byte `from` to
@@ -53,33 +54,32 @@ export function recoverLog(dir: string, checkpoint: number): LogPiece[] {
     if (whole < bytes.length) truncateSync(path, whole);
     const from = segment === segmentOf(checkpoint) ? offsetOf(checkpoint) : 0;
     if (whole <= from) continue;
+    // Counts lines, click variants included: the same count is logged and stored, so it nets out.
     const records = countRecords(bytes, from, whole);
     pieces.push({ segment, path, from, to: whole, records, position: toPosition(segment, whole) });
   }
   return pieces;
 }
 
-/** A complete line that does not parse cannot have been written by us whole: skip it. */
-function parseRecord(line: string): StoredEvent | null {
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && 'id' in value
-      ? (value as StoredEvent)
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The records of a piece, each with the position just after it (for partial checkpoints). */
+/**
+ * The records of a piece, each with the position just after it (for partial checkpoints). Click
+ * lines come back as full events. A complete line that does not parse cannot have been written by
+ * us whole, and a click whose variant is not in its file cannot be completed: both are skipped.
+ */
 export function readLogPiece(piece: LogPiece): { event: StoredEvent; position: number }[] {
   const bytes = readFileSync(piece.path).subarray(0, piece.to);
+  const reader = createLogLineReader();
   const records: { event: StoredEvent; position: number }[] = [];
-  let start = piece.from;
+  // From byte 0 even when `from` is past it: the variants of the piece's clicks may come before.
+  let start = 0;
   for (let newline = bytes.indexOf(10, start); newline !== -1; newline = bytes.indexOf(10, start)) {
-    const event = parseRecord(bytes.subarray(start, newline).toString('utf8'));
-    if (event) records.push({ event, position: toPosition(piece.segment, newline + 1) });
+    const read = reader.read(bytes.subarray(start, newline).toString('utf8'));
+    if (start >= piece.from && read.kind === 'event' && isEvent(read.event))
+      records.push({ event: read.event, position: toPosition(piece.segment, newline + 1) });
     start = newline + 1;
   }
   return records;
 }
+
+/** Only objects with an id were written as events (the store validates the rest). */
+const isEvent = (value: StoredEvent): boolean => 'id' in value;

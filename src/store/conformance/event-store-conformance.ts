@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventStore } from '../event-store.ts';
+import { clickVariantLine } from '../log-lines.ts';
 import type { StoredEvent } from '../stored-event.ts';
 import { storeError, trackStores } from './conformance-context.ts';
 import { describeEventQueries } from './event-store-queries.ts';
@@ -163,6 +164,66 @@ export function runEventStoreConformance(
         }
         expect(await store.count()).toBe(1);
         expect(await store.checkpoint('s')).toBe(10);
+      });
+      it('completes click lines with their variant, across files, as the whole events', async () => {
+        const store = await open();
+        // Clicks of one variant differ only in id, time, visitor, token and uniqueness.
+        const base = sampleEvent({
+          site_id: 'cl',
+          name: 'click',
+          props: '{"code":"c1","unique":true}',
+        });
+        const click = (n: number, unique: boolean): StoredEvent => ({
+          ...base,
+          id: `cl-${n}`,
+          ts: base.ts + n * 1000,
+          visitor_id: `visitor-${n}`,
+          view_token: `token-${n}`,
+          props: `{"code":"c1","unique":${unique}}`,
+        });
+        const clicks = [click(1, true), click(2, false)];
+        const variant = clickVariantLine(clicks[0]!, {
+          unique: clicks[0]!.props,
+          repeat: clicks[1]!.props,
+        });
+        const clickLine = (event: StoredEvent, unique: boolean) =>
+          JSON.stringify({
+            click: variant.key,
+            id: event.id,
+            ts: event.ts,
+            visitor_id: event.visitor_id,
+            view_token: event.view_token,
+            is_unique: unique,
+          });
+        const page = sampleEvent({ site_id: 'cl', name: 'pageview' });
+        const first = [variant.line, clickLine(clicks[0]!, true), JSON.stringify(page)];
+        await store.appendJsonLines(writeLines(first), { stream: 'cl', position: 3 });
+        // The next segment writes the variant again: stored once, both files' clicks complete.
+        const later = click(3, true);
+        const second = [variant.line, clickLine(clicks[1]!, false), clickLine(later, true)];
+        await store.appendJsonLines(writeLines(second), { stream: 'cl', position: 6 });
+        expect(await store.count({ siteId: 'cl' })).toBe(4);
+        expect(await store.list('cl')).toEqual(expect.arrayContaining([...clicks, later, page]));
+        expect(await store.checkpoint('cl')).toBe(6);
+      });
+      it('refuses a click whose variant is in neither the file nor the store', async () => {
+        const store = await open();
+        const orphan = JSON.stringify({
+          click: 'no-such-variant',
+          id: 'o1',
+          ts: Date.UTC(2026, 0, 1),
+          visitor_id: 'v',
+          view_token: 't',
+          is_unique: true,
+        });
+        await expect(
+          store.appendJsonLines(writeLines([JSON.stringify(sampleEvent()), orphan]), {
+            stream: 'o',
+            position: 2,
+          }),
+        ).rejects.toMatchObject(storeError('invalid'));
+        expect(await store.count()).toBe(0);
+        expect(await store.checkpoint('o')).toBe(0);
       });
     });
 

@@ -44,7 +44,7 @@ export async function appendEvents(
     if (events.length > 0) {
       // Staged in a temporary table, so the batch can be both stored and folded into sessions.
       await connection.run(
-        'CREATE OR REPLACE TEMP TABLE batch_events AS SELECT * FROM events LIMIT 0',
+        'CREATE OR REPLACE TEMP TABLE batch_events AS SELECT * FROM event_rows LIMIT 0',
       );
       appender = await connection.createAppender('batch_events', null, 'temp');
       for (const event of events) {
@@ -54,7 +54,7 @@ export async function appendEvents(
       // Flushes into the open transaction, not into the table.
       appender.closeSync();
       appender = undefined;
-      await connection.run('INSERT INTO events SELECT * FROM batch_events');
+      await connection.run('INSERT INTO event_rows SELECT * FROM batch_events');
       await mergeSessions(connection, 'batch_events');
       await connection.run('DROP TABLE batch_events');
     }
