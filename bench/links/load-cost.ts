@@ -1,7 +1,8 @@
 /**
  * bench/links, the storage side: CPU per share-link click loaded into the DuckDB event store,
- * through the store's own `appendJsonLines` (the collector's path: 60,000-click segment files, the
- * sessions merge, DuckDB's own checkpoints at 128 MB of WAL), with DuckDB on THREADS threads.
+ * through the store's own `appendJsonLines` (the collector's path: 60,000-click segment files of
+ * compact click lines after their variant line, the sessions merge, DuckDB's own checkpoints at
+ * 128 MB of WAL), with DuckDB on THREADS threads.
  * CPU is the whole process's (`process.cpuUsage`: every DuckDB thread included).
  *   npx tsx bench/links/load-cost.ts [threads=1] [segments=16]
  */
@@ -9,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Classification } from '../../src/core/index.ts';
-import { clickEventLine } from '../../src/ingest/click-event.ts';
+import { compactClickLine } from '../../src/ingest/click-event.ts';
 import { createDuckDbEventStore, type ShareLink } from '../../src/store/index.ts';
 
 const threads = Number(process.argv[2] ?? 1);
@@ -56,7 +57,10 @@ for (let segment = 0; segment < segments; segment++) {
       unique: clicks % 3 === 0,
       now: Date.UTC(2026, 10, 1) + clicks * 16,
     };
-    lines.push(clickEventLine(click, clicks.toString(16).padStart(24, '0')));
+    const { line, variant } = compactClickLine(click, clicks.toString(16).padStart(24, '0'));
+    // As the durable log writes them: the variant once per segment, before its first click.
+    if (i === 0) lines.push(variant.line);
+    lines.push(line);
   }
   const path = join(dir, `segment-${segment}.log`);
   writeFileSync(path, `${lines.join('\n')}\n`);

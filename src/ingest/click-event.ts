@@ -1,5 +1,6 @@
 import type { Classification } from '../core/index.ts';
 import type { ShareLink, StoredEvent } from '../store/index.ts';
+import { type ClickLine, clickVariantLine } from '../store/log-lines.ts';
 import { describeDevice } from './describe-device.ts';
 
 /** The parts of a `/s/<code>` request a click event keeps (the IP only as the visitor hash). */
@@ -64,62 +65,61 @@ export function toClickEvent(click: LinkClick, id: string): StoredEvent {
   };
 }
 
-interface LineParts {
-  /** From `site_id` to the `ts` key. */
-  head: string;
-  /** Everything between `ts` and `visitor_id`, with its leading comma. */
-  middle: string;
-  /** Everything between `view_token` and `props`. */
-  tail: string;
-  /** `props` for a unique and for a repeated click. */
-  props: [string, string];
-}
+/** A click variant's key and its log line (log-lines.ts). */
+type ClickVariantKey = { key: string; line: string };
 
 // Per link, per verdict (the resolver hands out one object per verdict), per browser: nested,
 // not keyed by a joined string (see nestedMap).
-const lineParts = new WeakMap<ShareLink, WeakMap<Classification, Map<string, LineParts>>>();
+const variants = new WeakMap<ShareLink, WeakMap<Classification, Map<string, ClickVariantKey>>>();
 // Ids, visitor ids and tokens are hex or base64url: nothing in them needs escaping.
 const SAFE = /^[\w-]*$/;
 
 /**
- * `JSON.stringify(toClickEvent(click, id))`, built from parts cached per link, browser and
- * verdict: only the id, time, visitor, token and uniqueness change from click to click, and
- * serialising the whole 26-column event was the largest piece of a redirect's own CPU.
+ * The click as the collector logs it: a compact `ClickLine` (~130 bytes instead of ~560 for the
+ * full event) and the variant line it refers to, which the log writes once per segment before
+ * it. Reading the line after its variant (`createLogLineReader`) gives `toClickEvent(click, id)`.
  */
-export function clickEventLine(click: LinkClick, id: string): string {
-  if (!SAFE.test(id) || !SAFE.test(click.visitorId) || !SAFE.test(click.token))
-    return JSON.stringify(toClickEvent(click, id));
-  let byVerdict = lineParts.get(click.link);
+export function compactClickLine(
+  click: LinkClick,
+  id: string,
+): { line: string; variant: ClickVariantKey } {
+  const variant = cachedVariant(click);
+  if (!SAFE.test(id) || !SAFE.test(click.visitorId) || !SAFE.test(click.token)) {
+    const line: ClickLine = {
+      click: variant.key,
+      id,
+      ts: click.now,
+      visitor_id: click.visitorId,
+      view_token: click.token,
+      is_unique: click.unique,
+    };
+    return { line: JSON.stringify(line), variant };
+  }
+  return {
+    line: `{"click":"${variant.key}","id":"${id}","ts":${click.now},"visitor_id":"${click.visitorId}","view_token":"${click.token}","is_unique":${click.unique}}`,
+    variant,
+  };
+}
+
+/** The variant line of a click, hashed once per link, verdict and browser, not per click. */
+function cachedVariant(click: LinkClick): ClickVariantKey {
+  let byVerdict = variants.get(click.link);
   if (!byVerdict) {
     byVerdict = new WeakMap();
-    lineParts.set(click.link, byVerdict);
+    variants.set(click.link, byVerdict);
   }
   let byAgent = byVerdict.get(click.classification);
   if (!byAgent) {
     byAgent = new Map();
     byVerdict.set(click.classification, byAgent);
   }
-  let parts = byAgent.get(click.userAgent);
-  if (!parts) {
-    parts = buildLineParts(click);
+  let variant = byAgent.get(click.userAgent);
+  if (!variant) {
+    const unique = toClickEvent({ ...click, unique: true }, 'I');
+    const repeat = toClickEvent({ ...click, unique: false }, 'I').props;
+    variant = clickVariantLine(unique, { unique: unique.props, repeat });
     if (byAgent.size >= 1000) byAgent.clear();
-    byAgent.set(click.userAgent, parts);
+    byAgent.set(click.userAgent, variant);
   }
-  return `{"id":"${id}"${parts.head}${click.now}${parts.middle}"visitor_id":"${click.visitorId}","session_id":"","view_token":"${click.token}"${parts.tail}"props":${parts.props[click.unique ? 0 : 1]}}`;
-}
-
-function buildLineParts(click: LinkClick): LineParts {
-  const sample = toClickEvent({ ...click, visitorId: 'V', token: 'T', unique: true, now: 0 }, 'I');
-  const text = JSON.stringify(sample);
-  const middleStart = text.indexOf(',"name":');
-  const middleEnd = text.indexOf('"visitor_id":');
-  const tailStart = text.indexOf(',"parent_token":');
-  const tailEnd = text.indexOf('"props":');
-  const repeated = toClickEvent({ ...click, unique: false }, 'I').props;
-  return {
-    head: text.slice(text.indexOf(',"site_id":'), text.indexOf('"ts":') + '"ts":'.length),
-    middle: text.slice(middleStart, middleEnd),
-    tail: text.slice(tailStart, tailEnd),
-    props: [JSON.stringify(sample.props), JSON.stringify(repeated)],
-  };
+  return variant;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type Classifier, createClassifier } from '../classify/index.ts';
 import { type Classification, nestedMap } from '../core/index.ts';
 import type { EventStore, ShareLink, StateStore } from '../store/index.ts';
-import { clickEventLine } from './click-event.ts';
+import { compactClickLine } from './click-event.ts';
 import { type DurableLog, openDurableLog } from './durable-log.ts';
 import { parseTrackerPayload } from './payload-schema.ts';
 import { DROP_REASONS, type DropReason, type RequestMeta, runPipeline } from './pipeline.ts';
@@ -116,7 +116,8 @@ export async function createCollector(options: CollectorOptions) {
       unique,
       now: hit.now,
     };
-    log.writeRecord(clickEventLine(click, newEventId()));
+    const { line, variant } = compactClickLine(click, newEventId());
+    log.writeRecord(line, variant);
     writer.noteAppended();
     clicks++;
   }

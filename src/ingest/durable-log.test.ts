@@ -1,8 +1,9 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../store/index.ts';
+import { clickVariantLine } from '../store/log-lines.ts';
 import { openDurableLog, readLogPiece, recoverLog, toPosition } from './durable-log.ts';
 
 const event = (id: string): StoredEvent =>
@@ -122,5 +123,61 @@ describe('durable log', () => {
     const [piece] = await log.seal();
     expect(ids(readLogPiece(piece!))).toEqual(['first', 'detached', 'awaited']);
     await log.close();
+  });
+
+  it('writes a preamble once per segment, before the first record that needs it', async () => {
+    const dir = newDir();
+    const log = await openDurableLog({ dir, fsync: 'never', segmentBytes: 300 });
+    const variant = (key: string) => ({ key, line: JSON.stringify({ click_variant: key }) });
+    const click = (key: string, id: string) => JSON.stringify({ click: key, id });
+    const pieces: Awaited<ReturnType<typeof log.seal>> = [];
+    for (let round = 0; round < 6; round++) {
+      for (let i = 0; i < 4; i++)
+        log.writeRecord(click(`k${i % 2}`, `c${round}-${i}`), variant(`k${i % 2}`));
+      log.writeRecord(JSON.stringify(event(`e${round}`)));
+      await new Promise((resolve) => setImmediate(resolve));
+      if (round === 2) pieces.push(...(await log.seal()));
+    }
+    pieces.push(...(await log.seal()));
+    await log.close();
+    expect(pieces.length).toBeGreaterThan(2);
+    // Preamble lines are not records.
+    expect(pieces.reduce((sum, piece) => sum + piece.records, 0)).toBe(30);
+    for (const piece of pieces) {
+      const lines = readFileSync(piece.path, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      for (const key of ['k0', 'k1']) {
+        const variants = lines.flatMap((line, at) => (line.click_variant === key ? [at] : []));
+        const firstClick = lines.findIndex((line) => line.click === key);
+        if (firstClick === -1) continue;
+        expect(variants).toHaveLength(1);
+        expect(variants[0]).toBeLessThan(firstClick);
+      }
+      expect(lines.filter((line) => 'click' in line || 'id' in line)).toHaveLength(piece.records);
+    }
+  });
+
+  it('reads clicks whole, with variants from before the piece, skipping what it cannot complete', async () => {
+    const dir = newDir();
+    const full = { ...event('x'), ts: 9, visitor_id: 'v', view_token: 't' } as StoredEvent;
+    const variant = clickVariantLine(full, { unique: 'U', repeat: 'R' });
+    const click = (id: string, key = variant.key) =>
+      `${JSON.stringify({ click: key, id, ts: 9, visitor_id: 'v', view_token: 't', is_unique: false })}\n`;
+    const stored = `${variant.line}\n${click('a')}`;
+    const text = `${stored}${click('b')}${click('lost', 'unknown')}not json\n${click('c')}`;
+    const path = join(dir, 'events-00000001.log');
+    writeFileSync(path, text);
+    const from = Buffer.byteLength(stored);
+    const to = Buffer.byteLength(text);
+    const piece = { segment: 1, path, from, to, records: 4, position: toPosition(1, to) };
+    const records = readLogPiece(piece);
+    expect(ids(records)).toEqual(['b', 'c']);
+    expect(records[0]!.event).toEqual({ ...full, id: 'b', props: 'R' });
+    expect(records.map((record) => record.position)).toEqual([
+      toPosition(1, from + click('b').length),
+      toPosition(1, to),
+    ]);
   });
 });

@@ -41,8 +41,15 @@ export interface DurableLogOptions {
 export type { LogPiece } from './log-segments.ts';
 export { offsetOf, readLogPiece, recoverLog, toPosition } from './log-segments.ts';
 
+/** A line a record needs earlier in its segment file (a click's variant), written once per file. */
+export interface LogPreamble {
+  key: string;
+  line: string;
+}
+
 interface QueuedRecord {
   line: string;
+  preamble?: LogPreamble;
   resolve: (position: number) => void;
   reject: (error: Error) => void;
 }
@@ -68,6 +75,8 @@ export async function openDurableLog(options: DurableLogOptions) {
   let fd = openSync(join(dir, segmentName(segment)), 'a');
   let offset = 0;
   let records = 0;
+  // Preambles already in the current segment: readers resolve a click only from its own file.
+  let preamblesWritten = new Set<string>();
   let sealed: LogPiece[] = [...recovered];
   let sealWaiters: ((pieces: LogPiece[]) => void)[] = [];
   let queue: QueuedRecord[] = [];
@@ -110,6 +119,7 @@ export async function openDurableLog(options: DurableLogOptions) {
     segment++;
     offset = 0;
     records = 0;
+    preamblesWritten = new Set();
     fd = openSync(join(dir, segmentName(segment)), 'a');
   }
 
@@ -167,7 +177,14 @@ export async function openDurableLog(options: DurableLogOptions) {
     try {
       if (offset >= segmentBytes && !syncing) rotate();
       let text = '';
-      for (const record of batch) text += record.line;
+      for (const record of batch) {
+        const preamble = record.preamble;
+        if (preamble && !preamblesWritten.has(preamble.key)) {
+          text += `${preamble.line}\n`;
+          preamblesWritten.add(preamble.key);
+        }
+        text += record.line;
+      }
       const bytes = Buffer.from(text);
       writeSync(fd, bytes);
       offset += bytes.length;
@@ -208,13 +225,16 @@ export async function openDurableLog(options: DurableLogOptions) {
       });
     },
     /**
-     * Queues a record (one `StoredEvent` as JSON) nobody waits for (a click recorded after its
-     * redirect went out): the same write and sync as `append`, without a promise per record.
-     * A failed write fails the log, so the next `append` reports it.
+     * Queues a record (a `StoredEvent` or a compact click line, as JSON) nobody waits for (a
+     * click recorded after its redirect went out): the same write and sync as `append`, without
+     * a promise per record.
+     * A failed write fails the log, so the next `append` reports it. A `preamble` (a click's
+     * variant line) is written just before the record unless the current segment has it already;
+     * it is not a record.
      */
-    writeRecord(json: string): void {
+    writeRecord(json: string, preamble?: LogPreamble): void {
       if (failed) throw failed;
-      queue.push({ line: `${json}\n`, resolve: ignore, reject: ignore });
+      queue.push({ line: `${json}\n`, preamble, resolve: ignore, reject: ignore });
       if (!scheduled) {
         scheduled = true;
         setImmediate(writeQueued);
