@@ -280,6 +280,13 @@ describe('the dashboard against `penumbra demo`', () => {
     const row = await tabTo((f) => f.key.startsWith('filter-channels-'));
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash.includes('f=channel:is:'));
+    // The re-render runs on the hashchange event, after the hash is set: until it has, the old
+    // panels look settled, so wait for the focus to come back rather than for the panels.
+    await page
+      .waitForFunction((key) => document.activeElement?.getAttribute('data-key') === key, row.key, {
+        timeout: 10_000,
+      })
+      .catch(() => {});
     await panelsSettled(page);
     expect((await focused()).key).toBe(row.key);
 
