@@ -3,12 +3,12 @@
 # response) vs a bare Fastify route answering the same 302, same wrk load, alternating for R
 # rounds in one run; each round's ratio and the median are printed (one sample of each swung by
 # ±8 points on this shared 2-core machine).
-# Usage: bash bench/links/run.sh [SECONDS] [CONNECTIONS] [ROUNDS]
+# Usage: bash bench/links/run.sh [SECONDS] [CONNECTIONS] [ROUNDS=5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-10}
 conns=${2:-50}
-rounds=${3:-3}
+rounds=${3:-5}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 npm run -s build
 work=$(mktemp -d)
