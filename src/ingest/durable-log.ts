@@ -185,9 +185,8 @@ export async function openDurableLog(options: DurableLogOptions) {
         }
         text += record.line;
       }
-      const bytes = Buffer.from(text);
-      writeSync(fd, bytes);
-      offset += bytes.length;
+      // Written as a string: Node encodes it straight into the write, no Buffer to collect.
+      offset += writeSync(fd, text);
       records += batch.length;
     } catch (error) {
       fail(error, batch);
