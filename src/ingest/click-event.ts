@@ -1,6 +1,10 @@
 import type { Classification } from '../core/index.ts';
-import type { ShareLink, StoredEvent } from '../store/index.ts';
-import { type ClickLine, clickVariantLine } from '../store/log-lines.ts';
+import {
+  type ClickLine,
+  clickVariantLine,
+  type ShareLink,
+  type StoredEvent,
+} from '../store/index.ts';
 import { describeDevice } from './describe-device.ts';
 
 /** The parts of a `/s/<code>` request a click event keeps (the IP only as the visitor hash). */

@@ -1,7 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StoredEvent } from '../store/index.ts';
-import { createLogLineReader } from '../store/log-lines.ts';
+import { createLogLineReader, type StoredEvent } from '../store/index.ts';
 
 /**
  * A finished stretch of the log, ready for the event store: whole records from byte `from` to

@@ -22,6 +22,8 @@ export type {
 export type * from './hub-records.ts';
 export { OUTBOX_STATES } from './hub-records.ts';
 export type { ClaimOptions, HubStore, OutboxClaimOptions, RescheduleInput } from './hub-store.ts';
+export type { ClickLine, LogLine } from './log-lines.ts';
+export { clickVariantLine, createLogLineReader } from './log-lines.ts';
 export type { Migration, MigrationSession } from './migrations/migration.ts';
 export type { RunMigrationsOptions } from './migrations/run-migrations.ts';
 export { runMigrations } from './migrations/run-migrations.ts';
