@@ -11,15 +11,12 @@ cd "$(dirname "$0")/../.."
 secs=${1:-8}
 conns=${2:-50}
 rounds=${3:-3}
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-npm run -s build
+source bench/links/setup.sh
 work=$(mktemp -d)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait; rm -rf "$work"' EXIT
 
-./bin/penumbra sites add bench.example --data "$work/data" >/dev/null
-code=$(./bin/penumbra links create https://bench.example/story --channel whatsapp --data "$work/data")
-code=${code#/s/}
+code=$(share_link "$work/data")
 PENUMBRA_LOG_LEVEL=warn ./bin/penumbra serve --port 18083 --data "$work/data" 2>"$work/penumbra.err" &
 pids+=($!)
 node bench/links/bare-302.mjs 18084 https://bench.example/story &

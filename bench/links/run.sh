@@ -9,14 +9,11 @@ cd "$(dirname "$0")/../.."
 secs=${1:-10}
 conns=${2:-50}
 rounds=${3:-5}
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-npm run -s build
+source bench/links/setup.sh
 work=$(mktemp -d)
 trap '[ -n "${bare_pid:-}" ] && kill "$bare_pid" 2>/dev/null; [ -n "${pen_pid:-}" ] && kill "$pen_pid" 2>/dev/null; wait; rm -rf "$work"' EXIT
 
-./bin/penumbra sites add bench.example --data "$work/data" >/dev/null
-code=$(./bin/penumbra links create https://bench.example/story --channel whatsapp --data "$work/data")
-code=${code#/s/}
+code=$(share_link "$work/data")
 PENUMBRA_LOG_LEVEL=warn ./bin/penumbra serve --port 18083 --data "$work/data" 2>"$work/penumbra.err" &
 pen_pid=$!
 location=$(for _ in $(seq 50); do curl -s -o /dev/null -w '%{redirect_url}' -A 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36' "http://127.0.0.1:18083/s/$code" && break; sleep 0.2; done)
