@@ -30,6 +30,19 @@ export interface SummaryRow {
 /** A value of a compiled query's result: text, a number (counts, averages, epoch ms) or null. */
 export type SqlValue = string | number | null;
 
+/**
+ * One rollup's rows for whole UTC days `[fromDay, toDay)` (epoch ms of day starts): `rows` is a
+ * SELECT in the store's dialect, parameters numbered from 1, returning `rollup_rows`' columns
+ * in order (site_id, rollup, day, k0, k1, then the additive metric parts; docs/stats.md).
+ */
+export interface RollupFill {
+  siteId: string;
+  rollup: string;
+  fromDay: number;
+  toDay: number;
+  rows: { sql: string; params: readonly (string | number)[] };
+}
+
 export interface EventFilter {
   siteId?: string;
   name?: string;
@@ -73,5 +86,12 @@ export interface EventStore {
    * numbers (timestamps in epoch ms).
    */
   selectRows(sql: string, params: readonly (string | number)[]): Promise<SqlValue[][]>;
+  /**
+   * Stores a rollup's rows for whole days and lists the days as rolled up (`rollup_days`), so
+   * the dashboard reads a day's answer instead of its events; every later load unlists the days
+   * it adds events to. Stores without rollup tables (ClickHouse, fast enough without) leave it
+   * out and the stats read events.
+   */
+  fillRollup?(fill: RollupFill): Promise<void>;
   close(): Promise<void>;
 }

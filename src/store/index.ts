@@ -15,6 +15,7 @@ export type {
   EventFilter,
   EventStore,
   MigrationReport,
+  RollupFill,
   ShareEdge,
   SqlValue,
   SummaryRow,

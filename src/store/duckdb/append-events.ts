@@ -1,5 +1,6 @@
 import { type DuckDBAppender, type DuckDBConnection, timestampValue } from '@duckdb/node-api';
 import { STORED_EVENT_COLUMNS, type StoredEvent } from '../stored-event.ts';
+import { forgetRolledUpDays } from './daily-rollups.ts';
 import { rollbackQuietly } from './duckdb-session.ts';
 import { mergeSessions } from './merge-sessions.ts';
 
@@ -56,6 +57,10 @@ export async function appendEvents(
       appender = undefined;
       await connection.run('INSERT INTO event_rows SELECT * FROM batch_events');
       await mergeSessions(connection, 'batch_events');
+      await forgetRolledUpDays(
+        connection,
+        "SELECT DISTINCT epoch_ms(date_trunc('day', ts)) FROM batch_events",
+      );
       await connection.run('DROP TABLE batch_events');
     }
     if (checkpoint) {

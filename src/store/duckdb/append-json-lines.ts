@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CLICK_VARIANT_COLUMNS } from '../log-lines.ts';
 import { StoreError } from '../store-error.ts';
 import { STORED_EVENT_COLUMNS } from '../stored-event.ts';
 import { UPSERT_CHECKPOINT } from './append-events.ts';
+import { forgetRolledUpDays } from './daily-rollups.ts';
 import { rollbackQuietly } from './duckdb-session.ts';
 import { mergeSessions } from './merge-sessions.ts';
 
@@ -31,8 +31,8 @@ const VARIANT_SELECT = ['click_variant', ...CLICK_VARIANT_COLUMNS, 'props_unique
 const readLines = (path: string) =>
   `read_json(${quote(path)}, format = 'newline_delimited', records = true,
     columns = {${LINE_TYPES}})`;
-const wholeEvents = (relation: string) =>
-  `(SELECT ${EVENT_SELECT} FROM ${relation} WHERE click IS NULL AND click_variant IS NULL)`;
+const WHOLE_EVENTS = `(SELECT ${EVENT_SELECT} FROM batch_lines WHERE click IS NULL AND click_variant IS NULL)`;
+const DAY_MS = 86_400_000;
 
 /**
  * Loads a file of log lines (log-lines.ts) with DuckDB's own reader (C++; no row crosses into
@@ -47,28 +47,28 @@ export async function appendJsonLines(
   path: string,
   checkpoint: { stream: string; position: number },
 ): Promise<void> {
-  // A click or variant line is the only place `{"click` can occur: inside a JSON string the
-  // quote would be escaped. Without one, the file is read twice (events, then sessions), which
-  // costs less than staging whole events; with clicks, it is parsed once into a temporary table
-  // and split, since four reads (events, variants, clicks, sessions) cost 1.7 µs of CPU per
-  // click and this 1.2 (bench/links/load-cost.ts).
-  const hasClicks = readFileSync(path).includes('{"click');
-  const source = hasClicks ? 'batch_lines' : readLines(path);
+  // Parsed once into a temporary table, then split: whole events, click variants, clicks, the
+  // sessions merge and the days to forget each read the staged rows, not the file. Re-reading
+  // the file for each cost more: 1.7 µs of CPU per click against 1.2 (bench/links/load-cost.ts),
+  // and page views paid a third read once rollups needed the batch's days.
   await connection.run('BEGIN TRANSACTION');
   try {
     try {
-      if (hasClicks)
-        await connection.run(
-          `CREATE OR REPLACE TEMP TABLE batch_lines AS SELECT * FROM ${readLines(path)}`,
-        );
-      await connection.run(`INSERT INTO event_rows SELECT * FROM ${wholeEvents(source)}`);
-      if (hasClicks) await storeClicks(connection, path);
+      await connection.run(
+        `CREATE OR REPLACE TEMP TABLE batch_lines AS SELECT * FROM ${readLines(path)}`,
+      );
+      await connection.run(`INSERT INTO event_rows SELECT * FROM ${WHOLE_EVENTS}`);
+      await storeClicks(connection, path);
     } catch (error) {
       if (error instanceof StoreError) throw error;
       throw new StoreError('invalid', `${path}: ${(error as Error).message}`);
     }
-    await mergeSessions(connection, wholeEvents(source));
-    if (hasClicks) await connection.run('DROP TABLE batch_lines');
+    await mergeSessions(connection, WHOLE_EVENTS);
+    await forgetRolledUpDays(
+      connection,
+      `SELECT DISTINCT ts // ${DAY_MS} * ${DAY_MS} FROM batch_lines WHERE ts IS NOT NULL`,
+    );
+    await connection.run('DROP TABLE batch_lines');
     await connection.run(UPSERT_CHECKPOINT, [checkpoint.stream, BigInt(checkpoint.position)]);
     await connection.run('COMMIT');
   } catch (error) {

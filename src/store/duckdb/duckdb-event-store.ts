@@ -7,6 +7,7 @@ import { validateCheckpoint, validateStoredEvents } from '../validate-stored-eve
 import { appendEvents } from './append-events.ts';
 import { appendJsonLines } from './append-json-lines.ts';
 import { checkEventsTable } from './check-events-table.ts';
+import { fillRollup } from './daily-rollups.ts';
 import { createDuckDbSession } from './duckdb-session.ts';
 import { EVENT_MIGRATIONS } from './event-migrations.ts';
 import { openDuckDb } from './open-duckdb.ts';
@@ -109,6 +110,10 @@ export async function createDuckDbEventStore(
     async selectRows(sql, params) {
       assertOpen();
       return read(() => selectRows(db.reader, sql, params));
+    },
+    async fillRollup(fill) {
+      assertOpen();
+      await write(() => fillRollup(db.writer, fill));
     },
     async close() {
       if (closed) return;

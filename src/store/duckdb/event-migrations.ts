@@ -139,4 +139,39 @@ export const EVENT_MIGRATIONS: readonly Migration[] = [
         FROM click_rows c JOIN click_variants v ON c.variant = v.variant`,
     ],
   },
+  {
+    // Daily rollups of the dashboard's questions (src/stats/rollups): per site, rollup and UTC day
+    // (epoch ms of its start), one row per group with the additive parts of each metric. A day is
+    // answered from here only while rollup_days lists it; every load unlists the days it touches.
+    version: 4,
+    name: 'daily_rollups',
+    statements: [
+      `CREATE TABLE rollup_days (
+        site_id VARCHAR NOT NULL,
+        rollup VARCHAR NOT NULL,
+        day BIGINT NOT NULL
+      )`,
+      `CREATE TABLE rollup_rows (
+        site_id VARCHAR NOT NULL,
+        rollup VARCHAR NOT NULL,
+        day BIGINT NOT NULL,
+        k0 VARCHAR,
+        k1 VARCHAR,
+        visitors DOUBLE,
+        visits DOUBLE,
+        bounces DOUBLE,
+        visit_seconds DOUBLE,
+        dark_visits DOUBLE,
+        pageviews DOUBLE,
+        shares DOUBLE,
+        previews DOUBLE,
+        clicks DOUBLE,
+        active_visitors DOUBLE,
+        conversions DOUBLE,
+        revenue DOUBLE,
+        sharers DOUBLE,
+        referred_visitors DOUBLE
+      )`,
+    ],
+  },
 ];

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { forgetRolledUpDays } from './daily-rollups.ts';
 
 /**
  * The visit-scoped dimensions a session keeps from its entry (first) page view, as
@@ -73,6 +74,11 @@ export async function mergeSessions(connection: DuckDBConnection, batch: string)
         AND EXISTS (SELECT 1 FROM batch_sessions b WHERE b.site_id = s.site_id AND b.session_id = s.session_id)`,
     );
     await connection.run('INSERT INTO sessions BY NAME SELECT * FROM merged_sessions');
+    // A visit counts on the day it began, which can be before any event of this batch.
+    await forgetRolledUpDays(
+      connection,
+      "SELECT DISTINCT epoch_ms(date_trunc('day', visit_start)) FROM merged_sessions",
+    );
     await connection.run('DROP TABLE merged_sessions');
   }
   await connection.run('DROP TABLE batch_sessions');

@@ -96,6 +96,7 @@ export async function createThreadedEventStore(
     edges: (siteId) => call('edges', siteId),
     summarize: (siteId) => call('summarize', siteId),
     selectRows: (sql, params) => call('selectRows', sql, params),
+    fillRollup: (fill) => call('fillRollup', fill),
     close() {
       closing ??= exitError
         ? Promise.resolve()
