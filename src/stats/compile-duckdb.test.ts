@@ -51,6 +51,7 @@ describe('compileStatsQuery', () => {
     countDistinct: (expression) => `UNIQ(${expression})`,
     countIf: (condition) => `COUNTIF(${condition})`,
     bucket: (ts, interval) => `BUCKET_${interval}(${ts})`,
+    timestamp: (epochMs) => `TIMESTAMP_MS(${epochMs})`,
     secondsBetween: (from, to) => `SECONDS(${from}, ${to})`,
     contains: (haystack, needle) => `CONTAINS(${haystack}, ${needle})`,
     like: (haystack, pattern) => `LIKE_ESC(${haystack}, ${pattern})`,

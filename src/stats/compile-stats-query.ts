@@ -47,7 +47,15 @@ const EVENT_METRIC_SQL: Record<EventMetric, string> = {
   // Clicks by crawlers and scanners are not people following a link.
   clicks: "e.name = 'click' AND e.class <> 'bot'",
   active_visitors: "e.name IN ('pageview', 'engagement')",
+  sharers: "e.name = 'share' AND e.visitor_id <> ''",
+  referred_visitors: "e.name = 'pageview' AND e.parent_token <> '' AND e.visitor_id <> ''",
 };
+/** Event metrics that count distinct visitors among their rows, not the rows. */
+const DISTINCT_VISITOR_METRICS: readonly EventMetric[] = [
+  'active_visitors',
+  'sharers',
+  'referred_visitors',
+];
 
 export interface CompiledColumn {
   name: Dimension | Metric | 'bucket';
@@ -103,8 +111,12 @@ function filterPart(filter: StatsFilter, params: Params, dialect: Dialect): Filt
  * SQL text. Shape: a `visits` CTE (one row per session, its first page view's dimensions), then
  * `visit_metrics` and/or `event_metrics`, joined on the grouping keys when both are asked.
  */
-export function compileStatsQuery(query: StatsQuery, dialect: Dialect): CompiledStatsQuery {
-  const params = new Params(dialect);
+export function compileStatsQuery(
+  query: StatsQuery,
+  dialect: Dialect,
+  // Shared when the query is embedded in a larger one (rollups), so placeholders stay numbered.
+  params: Params = new Params(dialect),
+): CompiledStatsQuery {
   const site = params.add(query.siteId, 'string');
   const from = params.add(query.from, 'epoch_ms');
   const to = params.add(query.to, 'epoch_ms');
@@ -174,12 +186,17 @@ export function compileStatsQuery(query: StatsQuery, dialect: Dialect): Compiled
   return {
     sql: `WITH ${ctes.join(',\n')}\n${finalSelect(context, sources, params)}`,
     params: params.values,
-    columns: [
-      ...query.dimensions.map((name) => ({ name, kind: 'dimension' as const })),
-      ...(query.interval ? [{ name: 'bucket' as const, kind: 'bucket' as const }] : []),
-      ...query.metrics.map((name) => ({ name, kind: 'metric' as const })),
-    ],
+    columns: statsColumns(query),
   };
+}
+
+/** The result columns of `query`, in order: its dimensions, `bucket` with an interval, metrics. */
+export function statsColumns(query: StatsQuery): CompiledColumn[] {
+  return [
+    ...query.dimensions.map((name) => ({ name, kind: 'dimension' as const })),
+    ...(query.interval ? [{ name: 'bucket' as const, kind: 'bucket' as const }] : []),
+    ...query.metrics.map((name) => ({ name, kind: 'metric' as const })),
+  ];
 }
 
 const DAY_MS = 86_400_000;
@@ -226,7 +243,7 @@ function eventMetricsCte(context: Context, metrics: EventMetric[]): string {
   const { dialect, query } = context;
   const bucket = query.interval ? `${dialect.bucket('e.ts', query.interval)} AS bucket, ` : '';
   const counts = metrics.map((metric) =>
-    metric === 'active_visitors'
+    DISTINCT_VISITOR_METRICS.includes(metric)
       ? `${dialect.countDistinct(`CASE WHEN ${EVENT_METRIC_SQL[metric]} THEN e.visitor_id END`)} AS ${metric}`
       : `${dialect.countIf(EVENT_METRIC_SQL[metric])} AS ${metric}`,
   );

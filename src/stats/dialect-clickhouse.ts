@@ -35,6 +35,7 @@ export const CLICKHOUSE_DIALECT: Dialect = {
   countIf: (condition) => `countIf(${condition})`,
   bucket: (ts, interval) =>
     `toInt64(toUnixTimestamp(toDateTime(${BUCKET_START[interval](ts)}, 'UTC'))) * 1000`,
+  timestamp: (epochMs) => `fromUnixTimestamp64Milli(toInt64(${epochMs}), 'UTC')`,
   secondsBetween: (from, to) =>
     `(toUnixTimestamp64Milli(${to}) - toUnixTimestamp64Milli(${from})) / 1000.0`,
   // Literal and case-insensitive, like DuckDB's contains(lower(), lower()): no wildcards.

@@ -25,6 +25,8 @@ export interface Dialect {
   countIf(condition: string): string;
   /** Start of the UTC `interval` containing timestamp `ts`, as epoch ms (an integer). */
   bucket(ts: string, interval: Interval): string;
+  /** The timestamp at `epochMs` (an integer expression of epoch milliseconds), UTC. */
+  timestamp(epochMs: string): string;
   /** Seconds from timestamp `from` to timestamp `to`, fractional. */
   secondsBetween(from: string, to: string): string;
   /** Case-insensitive substring test, with no wildcard characters (`%`, `_` are data). */
@@ -48,6 +50,7 @@ export const DUCKDB_DIALECT: Dialect = {
   countIf: (condition) => `count(*) FILTER (WHERE ${condition})`,
   // `ts` is a TIMESTAMP without zone holding UTC, so date_trunc buckets are UTC; weeks start Monday.
   bucket: (ts, interval) => `epoch_ms(date_trunc('${interval}', ${ts}))`,
+  timestamp: (epochMs) => `epoch_ms(CAST(${epochMs} AS BIGINT))`,
   secondsBetween: (from, to) => `(epoch_ms(${to}) - epoch_ms(${from})) / 1000.0`,
   // contains() is literal, unlike LIKE, so a filter value of '%' matches only a '%'.
   contains: (haystack, needle) => `contains(lower(${haystack}), lower(${needle}))`,

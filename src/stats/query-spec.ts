@@ -13,7 +13,9 @@ export const VISIT_METRICS = [
 export const GOAL_METRICS = ['conversions', 'conversion_rate', 'revenue'] as const;
 /**
  * Counted per event row. `active_visitors`: distinct visitors with a page view or engagement in
- * the range, whenever their visit began (the realtime panel's "who is here now").
+ * the range, whenever their visit began (the realtime panel's "who is here now"). `sharers`:
+ * distinct visitors who shared; `referred_visitors`: distinct visitors who arrived through a
+ * share (a view carrying a parent token); their ratio is the dark-social k-factor.
  */
 export const EVENT_METRICS = [
   'pageviews',
@@ -21,6 +23,8 @@ export const EVENT_METRICS = [
   'previews',
   'clicks',
   'active_visitors',
+  'sharers',
+  'referred_visitors',
 ] as const;
 /** The everyday numbers of a site: the headline's totals, and what most tests check at once. */
 export const TOTAL_METRICS = [

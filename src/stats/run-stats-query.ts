@@ -1,5 +1,5 @@
 import type { EventStore, SqlValue } from '../store/index.ts';
-import { compileStatsQuery } from './compile-stats-query.ts';
+import { type CompiledColumn, compileStatsQuery } from './compile-stats-query.ts';
 import { type Dialect, DUCKDB_DIALECT } from './dialect.ts';
 import { CLICKHOUSE_DIALECT } from './dialect-clickhouse.ts';
 import type { Dimension, Metric, StatsQuery } from './query-spec.ts';
@@ -32,7 +32,11 @@ export function dialectFor(store: Pick<EventStore, 'dialect'>): Dialect {
 /** Compiles `query` for the store's engine and runs it there. */
 export async function runStatsQuery(store: EventStore, query: StatsQuery): Promise<StatsRow[]> {
   const { sql, params, columns } = compileStatsQuery(query, dialectFor(store));
-  const rows = await store.selectRows(sql, params);
+  return toStatsRows(await store.selectRows(sql, params), columns);
+}
+
+/** A result's rows as objects: dimensions as text, the bucket and metrics as numbers. */
+export function toStatsRows(rows: SqlValue[][], columns: CompiledColumn[]): StatsRow[] {
   return rows.map((values: SqlValue[]) => {
     const row: Record<string, string | number> = {};
     columns.forEach((column, index) => {

@@ -238,6 +238,40 @@ export function runStatsConformance(name: string, open: () => Promise<EventStore
       expect(top).toEqual([{ page: '/b', visitors: 3 }]);
     });
 
+    it('counts distinct sharers and the distinct visitors their shares brought', async () => {
+      const event = (name: string, visitor: string, path: string, parent = '') =>
+        sampleEvent({
+          site_id: 'site-share',
+          name,
+          visitor_id: visitor,
+          session_id: `s-${visitor}`,
+          path,
+          parent_token: parent,
+          ts: DAY1 + 12 * 3_600_000,
+        });
+      await store.append([
+        event('share', 'v1', '/a'),
+        event('share', 'v1', '/a'), // v1 shares twice: one sharer
+        event('share', 'v2', '/b'),
+        event('share', '', '/c'), // a share without a visitor id counts, its sharer cannot
+        event('pageview', 'v5', '/a', 'p1'),
+        event('pageview', 'v5', '/a', 'p2'), // v5 arrives twice through shares: one visitor
+        event('pageview', 'v6', '/b', 'p3'),
+        event('pageview', 'v7', '/a'), // no parent token: not brought by a share
+      ]);
+      const shareStats = (query: Partial<StatsQueryInput>) =>
+        runStatsQuery(store, parseStatsQuery({ siteId: 'site-share', ...RANGE, ...query }));
+      const metrics = ['shares', 'sharers', 'referred_visitors'] as const;
+      expect(await shareStats({ metrics: [...metrics] })).toEqual([
+        { shares: 4, sharers: 2, referred_visitors: 2 },
+      ]);
+      expect(await shareStats({ metrics: [...metrics], dimensions: ['page'] })).toEqual([
+        { page: '/a', shares: 2, sharers: 1, referred_visitors: 1 },
+        { page: '/b', shares: 1, sharers: 1, referred_visitors: 1 },
+        { page: '/c', shares: 1, sharers: 0, referred_visitors: 0 },
+      ]);
+    });
+
     it('gives a visit whole to the range its start falls in', async () => {
       const edge = (session: string, visitor: string, ts: number, entry: boolean) =>
         sampleEvent({

@@ -30,6 +30,25 @@ export interface SummaryRow {
 /** A value of a compiled query's result: text, a number (counts, averages, epoch ms) or null. */
 export type SqlValue = string | number | null;
 
+/** The additive metric parts a rollup row keeps, after site_id, rollup, day, k0 and k1. */
+export const ROLLUP_VALUE_COLUMNS = [
+  'visitors',
+  'visits',
+  'bounces',
+  'visit_seconds',
+  'dark_visits',
+  'pageviews',
+  'shares',
+  'previews',
+  'clicks',
+  'active_visitors',
+  'conversions',
+  'revenue',
+  'sharers',
+  'referred_visitors',
+] as const;
+export type RollupValueColumn = (typeof ROLLUP_VALUE_COLUMNS)[number];
+
 /**
  * One rollup's rows for whole UTC days `[fromDay, toDay)` (epoch ms of day starts): `rows` is a
  * SELECT in the store's dialect, parameters numbered from 1, returning `rollup_rows`' columns

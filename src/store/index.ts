@@ -16,10 +16,12 @@ export type {
   EventStore,
   MigrationReport,
   RollupFill,
+  RollupValueColumn,
   ShareEdge,
   SqlValue,
   SummaryRow,
 } from './event-store.ts';
+export { ROLLUP_VALUE_COLUMNS } from './event-store.ts';
 export type * from './hub-records.ts';
 export { OUTBOX_STATES } from './hub-records.ts';
 export type { ClaimOptions, HubStore, OutboxClaimOptions, RescheduleInput } from './hub-store.ts';

@@ -38,10 +38,10 @@ describe('penumbra migrate', () => {
   it('migrates the embedded event store and a PostgreSQL state store, then has nothing to do', async () => {
     const args = ['--data', join(dir, 'a'), '--state', 'postgres', '--postgres-url', pg.url];
     expect(await migrate(args)).toBe(
-      'events (duckdb): schema version 3, applied 1, 2, 3\nstate (postgres): schema version 11, applied 1, 2, 3, 10, 11\n',
+      'events (duckdb): schema version 4, applied 1, 2, 3, 4\nstate (postgres): schema version 11, applied 1, 2, 3, 10, 11\n',
     );
     expect(await migrate(args)).toBe(
-      'events (duckdb): schema version 3, up to date\nstate (postgres): schema version 11, up to date\n',
+      'events (duckdb): schema version 4, up to date\nstate (postgres): schema version 11, up to date\n',
     );
     expect(JSON.parse((await migrate([...args, '--only', 'state', '--json'])).trim())).toEqual({
       store: 'state',

@@ -1,7 +1,8 @@
 import { dialectFor } from '../run-stats-query.ts';
 import type { PanelContext } from './panel-context.ts';
 import type { CascadesPanel } from './panel-types.ts';
-import { cascadeTotalsSql, edgesSql } from './share-queries.ts';
+import { runPanelQuery } from './run-panel-query.ts';
+import { edgesSql } from './share-queries.ts';
 
 const TOP_PAGES = 10;
 /** Edges read for depth and breadth: enough for any real page, bounded for the server. */
@@ -59,14 +60,21 @@ function measureSpread(edges: { parent: string; child: string }[]): Spread {
 
 /** Per page: shares, previews, clicks, sharers, k-factor, and how deep and wide it spread. */
 export async function cascadesPanel(context: PanelContext): Promise<CascadesPanel> {
-  const dialect = dialectFor(context.store);
   const range = { siteId: context.siteId, from: context.from, to: context.to };
-  const totals = cascadeTotalsSql(dialect, range, TOP_PAGES);
-  const pages = await context.store.selectRows(totals.sql, totals.params);
-  const paths = pages.map((row) => String(row[0]));
+  // Pages with the most shares first; unfiltered, so the dashboard's filters do not apply here.
+  const pages = await runPanelQuery(
+    { ...context, filters: [] },
+    {
+      ...range,
+      metrics: ['shares', 'previews', 'clicks', 'sharers', 'referred_visitors'],
+      dimensions: ['page'],
+      limit: TOP_PAGES,
+    },
+  );
+  const paths = pages.map((row) => row.page ?? '');
   const spreads = new Map<string, { parent: string; child: string }[]>();
   if (paths.length) {
-    const query = edgesSql(dialect, range, paths, EDGE_LIMIT);
+    const query = edgesSql(dialectFor(context.store), range, paths, EDGE_LIMIT);
     for (const [parent, child, path] of await context.store.selectRows(query.sql, query.params)) {
       const list = spreads.get(String(path)) ?? [];
       list.push({ parent: String(parent), child: String(child) });
@@ -74,17 +82,17 @@ export async function cascadesPanel(context: PanelContext): Promise<CascadesPane
     }
   }
   return {
-    rows: pages.map(([path, shares, previews, clicks, sharers, arrivals]) => {
-      const spread = measureSpread(spreads.get(String(path)) ?? []);
-      const sharerCount = Number(sharers ?? 0);
+    rows: pages.map((row) => {
+      const page = row.page ?? '';
+      const sharers = row.sharers ?? 0;
       return {
-        page: String(path),
-        shares: Number(shares ?? 0),
-        previews: Number(previews ?? 0),
-        clicks: Number(clicks ?? 0),
-        sharers: sharerCount,
-        kFactor: sharerCount > 0 ? Number(arrivals ?? 0) / sharerCount : 0,
-        ...spread,
+        page,
+        shares: row.shares ?? 0,
+        previews: row.previews ?? 0,
+        clicks: row.clicks ?? 0,
+        sharers,
+        kFactor: sharers > 0 ? (row.referred_visitors ?? 0) / sharers : 0,
+        ...measureSpread(spreads.get(page) ?? []),
       };
     }),
   };

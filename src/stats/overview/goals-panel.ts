@@ -1,25 +1,21 @@
-import { parseStatsQuery } from '../query-spec.ts';
-import { runStatsQuery } from '../run-stats-query.ts';
 import type { PanelContext } from './panel-context.ts';
 import type { GoalsPanel } from './panel-types.ts';
+import { runPanelQuery } from './run-panel-query.ts';
 
 /** Each goal's conversions, overall and per class: "dark social converts at X% vs Y% for search". */
 export async function goalsPanel(context: PanelContext): Promise<GoalsPanel> {
   const rows = await Promise.all(
     context.goals.map(async (goal) => {
-      const byClass = await runStatsQuery(
-        context.store,
-        parseStatsQuery({
-          siteId: context.siteId,
-          metrics: ['visits', 'conversions', 'revenue'],
-          dimensions: ['class'],
-          filters: context.filters,
-          from: context.from,
-          to: context.to,
-          goal: { kind: goal.kind, value: goal.value },
-          limit: 100,
-        }),
-      );
+      const byClass = await runPanelQuery(context, {
+        siteId: context.siteId,
+        metrics: ['visits', 'conversions', 'revenue'],
+        dimensions: ['class'],
+        filters: context.filters,
+        from: context.from,
+        to: context.to,
+        goal: { kind: goal.kind, value: goal.value },
+        limit: 100,
+      });
       const visits = byClass.reduce((sum, row) => sum + (row.visits ?? 0), 0);
       const conversions = byClass.reduce((sum, row) => sum + (row.conversions ?? 0), 0);
       return {

@@ -1,7 +1,7 @@
-import { parseStatsQuery, TOTAL_METRICS } from '../query-spec.ts';
-import { runStatsQuery } from '../run-stats-query.ts';
+import { TOTAL_METRICS } from '../query-spec.ts';
 import type { PanelContext } from './panel-context.ts';
 import type { HeadlinePanel, Totals } from './panel-types.ts';
+import { runPanelQuery } from './run-panel-query.ts';
 
 const TOTALS = TOTAL_METRICS;
 
@@ -10,16 +10,13 @@ async function totals(
   from: number,
   to: number,
 ): Promise<{ totals: Totals; darkVisits: number }> {
-  const [row] = await runStatsQuery(
-    context.store,
-    parseStatsQuery({
-      siteId: context.siteId,
-      metrics: [...TOTALS, 'dark_visits'],
-      filters: context.filters,
-      from,
-      to,
-    }),
-  );
+  const [row] = await runPanelQuery(context, {
+    siteId: context.siteId,
+    metrics: [...TOTALS, 'dark_visits'],
+    filters: context.filters,
+    from,
+    to,
+  });
   const value = (metric: (typeof TOTALS)[number]) => row?.[metric] ?? 0;
   const totals = Object.fromEntries(TOTALS.map((metric) => [metric, value(metric)]));
   // Every key of Totals was set above from TOTALS.
@@ -31,20 +28,17 @@ async function totals(
  * file under "Direct", how many are really private sharing, and how many of those with proof.
  */
 export async function headlinePanel(context: PanelContext): Promise<HeadlinePanel> {
-  const { store, siteId, from, to, filters } = context;
+  const { siteId, from, to, filters } = context;
   // What GA4 calls Direct, split by Penumbra's class and confidence: one small grouped query.
-  const direct = runStatsQuery(
-    store,
-    parseStatsQuery({
-      siteId,
-      metrics: ['visits'],
-      dimensions: ['class', 'confidence'],
-      filters: [...filters, { dimension: 'ga4', op: 'is', value: 'Direct' }],
-      from,
-      to,
-      limit: 1000,
-    }),
-  );
+  const direct = runPanelQuery(context, {
+    siteId,
+    metrics: ['visits'],
+    dimensions: ['class', 'confidence'],
+    filters: [...filters, { dimension: 'ga4', op: 'is', value: 'Direct' }],
+    from,
+    to,
+    limit: 1000,
+  });
   const span = to - from;
   const [current, previous, rows] = await Promise.all([
     totals(context, from, to),

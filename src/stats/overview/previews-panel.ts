@@ -1,7 +1,7 @@
-import { parseStatsQuery } from '../query-spec.ts';
-import { dialectFor, runStatsQuery } from '../run-stats-query.ts';
+import { dialectFor } from '../run-stats-query.ts';
 import { bucketStarts, intervalFor, type PanelContext, toSeries } from './panel-context.ts';
 import type { PreviewsPanel } from './panel-types.ts';
+import { runPanelQuery } from './run-panel-query.ts';
 import { previewPairsSql } from './share-queries.ts';
 
 /** Latency is judged on the most recent rows: a bounded read, representative of now. */
@@ -45,19 +45,16 @@ export async function previewsPanel(context: PanelContext): Promise<PreviewsPane
   const interval = intervalFor(from, to);
   const pairsQuery = previewPairsSql(dialectFor(store), { siteId, from, to }, PAIR_SAMPLE);
   const [rows, pairRows] = await Promise.all([
-    runStatsQuery(
-      store,
-      parseStatsQuery({
-        siteId,
-        metrics: ['previews'],
-        dimensions: ['channel'],
-        filters,
-        from,
-        to,
-        interval,
-        limit: 1000,
-      }),
-    ),
+    runPanelQuery(context, {
+      siteId,
+      metrics: ['previews'],
+      dimensions: ['channel'],
+      filters,
+      from,
+      to,
+      interval,
+      limit: 1000,
+    }),
     store.selectRows(pairsQuery.sql, pairsQuery.params),
   ]);
   const buckets = bucketStarts(from, to, interval);

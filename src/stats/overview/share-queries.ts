@@ -2,8 +2,8 @@ import type { Dialect } from '../dialect.ts';
 import { Params } from '../params.ts';
 
 /**
- * The two share-specific reads the stats compiler does not express (distinct sharers per page,
- * and raw edges/previews for depth and latency). Written once around the dialect's hooks, like
+ * The share-specific reads the stats compiler does not express (raw edges and previews, for
+ * depth and latency). Written once around the dialect's hooks, like
  * the compiler, so DuckDB and ClickHouse run the same text.
  */
 
@@ -15,26 +15,6 @@ interface Range {
 
 const base = (params: Params, range: Range) =>
   `e.site_id = ${params.add(range.siteId, 'string')} AND e.ts >= ${params.add(range.from, 'epoch_ms')} AND e.ts < ${params.add(range.to, 'epoch_ms')}`;
-
-/**
- * Per page: shares, previews, human clicks, distinct sharers and distinct visitors who arrived
- * through a share (the k-factor's two terms); pages with the most shares first.
- */
-export function cascadeTotalsSql(dialect: Dialect, range: Range, limit: number) {
-  const params = new Params(dialect);
-  const where = base(params, range);
-  const sql =
-    'SELECT e.path AS path, ' +
-    `${dialect.countIf("e.name = 'share'")} AS shares, ` +
-    `${dialect.countIf("e.name = 'preview'")} AS previews, ` +
-    `${dialect.countIf("e.name = 'click' AND e.class <> 'bot'")} AS clicks, ` +
-    `${dialect.countDistinct("CASE WHEN e.name = 'share' AND e.visitor_id <> '' THEN e.visitor_id END")} AS sharers, ` +
-    `${dialect.countDistinct("CASE WHEN e.name = 'pageview' AND e.visitor_id <> '' THEN e.visitor_id END")} AS arrivals ` +
-    `FROM events e WHERE ${where} AND (e.name IN ('share', 'preview', 'click') ` +
-    "OR (e.name = 'pageview' AND e.parent_token <> '')) " +
-    `GROUP BY e.path ORDER BY shares DESC, arrivals DESC, e.path LIMIT ${params.add(limit, 'integer')}`;
-  return { sql, params: params.values };
-}
 
 /** Share edges (parent → child token) landing on `paths`, oldest first. */
 export function edgesSql(dialect: Dialect, range: Range, paths: string[], limit: number) {

@@ -1,7 +1,8 @@
-import { type Dimension, parseStatsQuery } from '../query-spec.ts';
-import { runStatsQuery, type StatsRow } from '../run-stats-query.ts';
+import type { Dimension } from '../query-spec.ts';
+import type { StatsRow } from '../run-stats-query.ts';
 import type { PanelContext } from './panel-context.ts';
 import type { TablePanel, TableRow } from './panel-types.ts';
+import { runPanelQuery } from './run-panel-query.ts';
 
 const METRICS = ['visitors', 'visits', 'pageviews', 'shares'] as const;
 const TABLE_LIMIT = 50;
@@ -18,18 +19,15 @@ const toRow = (key: string, row: StatsRow, darkShare: number, group?: string): T
 
 /** Channels: one row per (class, channel); a row is dark social or it is not. */
 export async function channelsPanel(context: PanelContext): Promise<TablePanel> {
-  const rows = await runStatsQuery(
-    context.store,
-    parseStatsQuery({
-      siteId: context.siteId,
-      metrics: [...METRICS],
-      dimensions: ['class', 'channel'],
-      filters: context.filters,
-      from: context.from,
-      to: context.to,
-      limit: TABLE_LIMIT,
-    }),
-  );
+  const rows = await runPanelQuery(context, {
+    siteId: context.siteId,
+    metrics: [...METRICS],
+    dimensions: ['class', 'channel'],
+    filters: context.filters,
+    from: context.from,
+    to: context.to,
+    limit: TABLE_LIMIT,
+  });
   return {
     dimension: 'channel',
     rows: rows.map((row) =>
@@ -46,18 +44,15 @@ export async function dimensionPanel(
   context: PanelContext,
   dimension: Dimension,
 ): Promise<TablePanel> {
-  const rows = await runStatsQuery(
-    context.store,
-    parseStatsQuery({
-      siteId: context.siteId,
-      metrics: [...METRICS, 'dark_visits'],
-      dimensions: [dimension],
-      filters: context.filters,
-      from: context.from,
-      to: context.to,
-      limit: TABLE_LIMIT,
-    }),
-  );
+  const rows = await runPanelQuery(context, {
+    siteId: context.siteId,
+    metrics: [...METRICS, 'dark_visits'],
+    dimensions: [dimension],
+    filters: context.filters,
+    from: context.from,
+    to: context.to,
+    limit: TABLE_LIMIT,
+  });
   return {
     dimension,
     rows: rows.map((row) => {

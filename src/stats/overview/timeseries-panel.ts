@@ -1,25 +1,21 @@
-import { parseStatsQuery } from '../query-spec.ts';
-import { runStatsQuery } from '../run-stats-query.ts';
 import { bucketStarts, intervalFor, type PanelContext, toSeries } from './panel-context.ts';
 import type { TimeseriesPanel } from './panel-types.ts';
+import { runPanelQuery } from './run-panel-query.ts';
 
 /** Visitors per bucket, one series per traffic class (the chart stacks them). */
 export async function timeseriesPanel(context: PanelContext): Promise<TimeseriesPanel> {
-  const { store, siteId, from, to, filters } = context;
+  const { siteId, from, to, filters } = context;
   const interval = intervalFor(from, to);
-  const rows = await runStatsQuery(
-    store,
-    parseStatsQuery({
-      siteId,
-      metrics: ['visitors'],
-      dimensions: ['class'],
-      filters,
-      from,
-      to,
-      interval,
-      limit: 1000,
-    }),
-  );
+  const rows = await runPanelQuery(context, {
+    siteId,
+    metrics: ['visitors'],
+    dimensions: ['class'],
+    filters,
+    from,
+    to,
+    interval,
+    limit: 1000,
+  });
   const buckets = bucketStarts(from, to, interval);
   const series = toSeries(
     buckets,

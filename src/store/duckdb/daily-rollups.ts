@@ -1,32 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RollupFill } from '../event-store.ts';
+import { ROLLUP_VALUE_COLUMNS, type RollupFill } from '../event-store.ts';
 import { StoreError } from '../store-error.ts';
 import { rollbackQuietly } from './duckdb-session.ts';
 
 const DAY_MS = 86_400_000;
 
 /** `rollup_rows`' columns in order: what a fill's SELECT returns, one row per (day, group). */
-export const ROLLUP_ROW_COLUMNS = [
-  'site_id',
-  'rollup',
-  'day',
-  'k0',
-  'k1',
-  'visitors',
-  'visits',
-  'bounces',
-  'visit_seconds',
-  'dark_visits',
-  'pageviews',
-  'shares',
-  'previews',
-  'clicks',
-  'active_visitors',
-  'conversions',
-  'revenue',
-  'sharers',
-  'referred_visitors',
-] as const;
+const ROLLUP_ROW_COLUMNS = ['site_id', 'rollup', 'day', 'k0', 'k1', ...ROLLUP_VALUE_COLUMNS];
 
 const isDayStart = (ms: number) => Number.isSafeInteger(ms) && ms % DAY_MS === 0;
 
@@ -51,7 +31,7 @@ export async function fillRollup(connection: DuckDBConnection, fill: RollupFill)
       [...rows.params],
     );
     await connection.run(
-      'INSERT INTO rollup_days SELECT $1, $2, day FROM range($3, $4, $5) t(day)',
+      'INSERT INTO rollup_days SELECT $1, $2, day FROM range($3::BIGINT, $4::BIGINT, $5::BIGINT) t(day)',
       [...scope, BigInt(DAY_MS)],
     );
     await connection.run('COMMIT');
