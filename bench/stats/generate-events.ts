@@ -1,18 +1,21 @@
 // Fills a DuckDB event store with N generated events over 90 days, in SQL (seconds, not minutes).
 // Three events per session: an entry page view classified by the session's channel, then a
 // mix of same-site page views, engagement pings, shares, previews, clicks and a paid goal.
+// As the collector records them, visitor ids are per UTC day (their salt rotates at midnight)
+// and a session ends before midnight (a new visitor id starts a new session).
 export const SITE = 'site-bench';
 export const DAYS = 90;
+const DAY_MS = 86_400_000;
 export const END = Date.UTC(2026, 10, 1);
-export const START = END - DAYS * 86_400_000;
+export const START = END - DAYS * DAY_MS;
 
 /** One INSERT … SELECT over range(n); every choice is a hash of the row number (reproducible). */
 export function generateSql(n: number): string {
-  const span = END - START;
   return `
 INSERT INTO event_rows
 WITH rows AS (
-  SELECT i, i // 3 AS s, i % 3 AS step, hash(i) % 1000 AS r, hash(i // 3) % 100 AS c
+  SELECT i, i // 3 AS s, i % 3 AS step, hash(i) % 1000 AS r, hash(i // 3) % 100 AS c,
+    hash((i // 3) * 31) % ${DAYS} AS day
   FROM range(${n}) t(i)
 ), typed AS (
   SELECT *,
@@ -33,7 +36,7 @@ WITH rows AS (
 SELECT
   'e' || i,
   '${SITE}',
-  make_timestamp(CAST((${START} + (hash(s * 31) % ${span}) + step * 45000) * 1000 AS BIGINT)),
+  make_timestamp(CAST((${START} + day * ${DAY_MS} + (hash(s * 29) % ${DAY_MS - 3 * 45_000}) + step * 45000) * 1000 AS BIGINT)),
   name,
   'bench.example',
   '/article/' || (hash(s * 13 + step) % 500),
@@ -45,7 +48,7 @@ SELECT
   'R0',
   CASE WHEN entry_class IN ('dark_social', 'direct') THEN 'Direct' WHEN entry_class = 'search' THEN 'Organic Search'
        WHEN entry_class = 'social' THEN 'Organic Social' ELSE 'Referral' END,
-  CASE WHEN name = 'preview' THEN '' ELSE 'v' || (hash(s * 17) % ${Math.max(1, Math.floor(n / 5))}) END,
+  CASE WHEN name = 'preview' THEN '' ELSE 'v' || day || '.' || (hash(s * 17) % ${Math.max(1, Math.floor(n / 5 / DAYS))}) END,
   CASE WHEN name IN ('preview', 'click') THEN '' ELSE 's' || s END,
   't' || i,
   CASE WHEN step = 0 AND r < 100 THEN 't' || (hash(i * 3) % ${n}) ELSE '' END,
