@@ -57,5 +57,6 @@ SELECT
   ['mobile', 'desktop', 'tablet'][1 + CAST(hash(s) % 3 AS BIGINT)],
   'Chrome', 'Android', '', '', '', '',
   CASE WHEN name = 'subscribe' THEN '{"revenue":"4.99"}' ELSE '' END
-FROM typed`;
+FROM typed
+ORDER BY 3`;
 }
