@@ -1,9 +1,11 @@
 // Bundles the CLI to dist/ so `./bin/penumbra` starts fast (no TypeScript transform at run time).
 // Dependencies stay external: they are installed next to the package.
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { moduleBuild, scriptBuild } from './tracker-builds.mjs';
 
-await build({
+const cli = await build({
   // The event store's worker thread is its own entry: it is loaded by file, beside cli.js.
   entryPoints: {
     cli: 'src/cli/main.ts',
@@ -23,8 +25,15 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: 'linked',
+  metafile: true,
   logLevel: 'warning',
 });
+// Chunks are named by content hash: each rebuild adds new ones beside the old, which piled up
+// by the hundred. Keep only this build's.
+const chunks = new Set(Object.keys(cli.metafile.outputs).map((file) => basename(file)));
+for (const file of readdirSync('dist')) {
+  if (/-[A-Z0-9]{8}\.js(\.map)?$/.test(file) && !chunks.has(file)) rmSync(join('dist', file));
+}
 
 // The browser tracker: the script-tag build and the ES module build, from one source.
 await Promise.all([build(scriptBuild), build(moduleBuild)]);
