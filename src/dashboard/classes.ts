@@ -49,6 +49,7 @@ const DIMENSIONS: Record<string, string> = {
   country: 'Country',
   share_channel: 'Shared via',
   ga4: 'GA4 channel',
+  generation: 'Share generation',
 };
 
 export const dimensionLabel = (name: string): string => DIMENSIONS[name] ?? name;

@@ -11,6 +11,8 @@ export type VisitMetric =
 export interface Context {
   query: StatsQuery;
   dialect: Dialect;
+  /** The events scanned, as `e`: `events e`, with each row's share generation `g` when needed. */
+  events: string;
   /** Site and range, for every scan of `events e`. */
   base: string;
   /** `base` plus the filters. */

@@ -1,9 +1,10 @@
-import { type Context, groupBy, type VisitMetric } from './compile-context.ts';
+import type { Context, VisitMetric } from './compile-context.ts';
 import type { Dialect } from './dialect.ts';
+import { eventMetricsCte, isEventMetric } from './event-metrics-sql.ts';
+import { GENERATION_SQL, generationsCte, needsGenerations } from './generations-sql.ts';
 import { Params } from './params.ts';
 import {
   type Dimension,
-  EVENT_METRICS,
   GOAL_METRICS,
   type Metric,
   type StatsFilter,
@@ -35,27 +36,9 @@ const DIMENSION_SOURCES: Record<Dimension, { column: string; scope: 'visit' | 'e
   country: { column: 'country', scope: 'visit' },
   share_channel: { column: 'share_channel', scope: 'event' },
   ga4: { column: 'ga4', scope: 'visit' },
+  // Computed from the share edges (generations-sql.ts), not a column.
+  generation: { column: 'generation', scope: 'event' },
 };
-
-type EventMetric = (typeof EVENT_METRICS)[number];
-
-/** The event rows each event-level metric counts; names are constants, never user input. */
-const EVENT_METRIC_SQL: Record<EventMetric, string> = {
-  pageviews: "e.name = 'pageview'",
-  shares: "e.name = 'share'",
-  previews: "e.name = 'preview'",
-  // Clicks by crawlers and scanners are not people following a link.
-  clicks: "e.name = 'click' AND e.class <> 'bot'",
-  active_visitors: "e.name IN ('pageview', 'engagement')",
-  sharers: "e.name = 'share' AND e.visitor_id <> ''",
-  referred_visitors: "e.name = 'pageview' AND e.parent_token <> '' AND e.visitor_id <> ''",
-};
-/** Event metrics that count distinct visitors among their rows, not the rows. */
-const DISTINCT_VISITOR_METRICS: readonly EventMetric[] = [
-  'active_visitors',
-  'sharers',
-  'referred_visitors',
-];
 
 export interface CompiledColumn {
   name: Dimension | Metric | 'bucket';
@@ -83,11 +66,10 @@ function goalMatchSql(goal: StatsGoal, params: Params, dialect: Dialect): string
   if (goal.kind === 'event') return `e.name = ${params.add(goal.value, 'string')}`;
   return `e.name = 'pageview' AND ${dialect.like('e.path', params.add(likePattern(goal.value), 'string'))}`;
 }
-const isEventMetric = (metric: Metric): metric is EventMetric =>
-  (EVENT_METRICS as readonly Metric[]).includes(metric);
 
 /** The value of `dimension` for an event row `e` (with its visit `v` when visits are joined). */
 function dimensionSql(dimension: Dimension): string {
+  if (dimension === 'generation') return `CAST(${GENERATION_SQL} AS VARCHAR)`;
   const { column, scope } = DIMENSION_SOURCES[dimension];
   return scope === 'visit' ? `coalesce(v.visit_${dimension}, e.${column})` : `e.${column}`;
 }
@@ -152,6 +134,9 @@ export function compileStatsQuery(
   const context: Context = {
     query,
     dialect,
+    events: needsGenerations(query)
+      ? 'events e LEFT JOIN generations g ON g.token = e.view_token'
+      : 'events e',
     base,
     where: base + filters.join(''),
     keySelect: keys.map((key) => `${key}, `).join(''),
@@ -170,9 +155,9 @@ export function compileStatsQuery(
         ? goalMatchSql(query.goal, params, dialect)
         : null,
   };
-  const ctes = context.needsVisits
-    ? [visitsCte(context, visitDimensions, { site, from, to, params })]
-    : [];
+  const ctes = needsGenerations(query) ? [generationsCte(site)] : [];
+  if (context.needsVisits)
+    ctes.push(visitsCte(context, visitDimensions, { site, from, to, params }));
   if (context.goalMatch) ctes.push(goalVisitsCte(context));
   const sources: Source[] = [];
   if (visitMetrics.length) {
@@ -235,26 +220,6 @@ function visitsCte(
     `FROM events e WHERE e.site_id = ${site} AND e.ts >= ${lookback} AND e.name = 'pageview' ` +
     "AND e.session_id <> '' GROUP BY e.session_id " +
     `HAVING min(e.ts) >= ${from} AND min(e.ts) < ${to})`
-  );
-}
-
-/** Counts of event rows; an event in a visit takes the visit's dimensions (left join). */
-function eventMetricsCte(context: Context, metrics: EventMetric[]): string {
-  const { dialect, query } = context;
-  const bucket = query.interval ? `${dialect.bucket('e.ts', query.interval)} AS bucket, ` : '';
-  const counts = metrics.map((metric) =>
-    DISTINCT_VISITOR_METRICS.includes(metric)
-      ? `${dialect.countDistinct(`CASE WHEN ${EVENT_METRIC_SQL[metric]} THEN e.visitor_id END`)} AS ${metric}`
-      : `${dialect.countIf(EVENT_METRIC_SQL[metric])} AS ${metric}`,
-  );
-  // Only rows some asked metric counts, so a group of bot clicks alone yields no all-zero row.
-  const counted = metrics.map((metric) => `(${EVENT_METRIC_SQL[metric]})`);
-  // Joined only when a key or filter needs the visit's value (the join tripled the pages panel).
-  const join = context.eventsNeedVisits ? ' LEFT JOIN visits v ON e.session_id = v.session_id' : '';
-  return (
-    `event_metrics AS (SELECT ${context.keySelect}${bucket}${counts.join(', ')} ` +
-    `FROM events e${join} WHERE ${context.where} AND (${counted.join(' OR ')})` +
-    `${groupBy(context.groupAliases)})`
   );
 }
 

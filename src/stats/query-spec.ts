@@ -15,7 +15,9 @@ export const GOAL_METRICS = ['conversions', 'conversion_rate', 'revenue'] as con
  * Counted per event row. `active_visitors`: distinct visitors with a page view or engagement in
  * the range, whenever their visit began (the realtime panel's "who is here now"). `sharers`:
  * distinct visitors who shared; `referred_visitors`: distinct visitors who arrived through a
- * share (a view carrying a parent token); their ratio is the dark-social k-factor.
+ * share (a view carrying a parent token); `k_factor` is their ratio, the dark-social k-factor
+ * (0 without sharers). `cascade_depth`: the deepest generation among the group's share arrivals
+ * (generations-sql.ts).
  */
 export const EVENT_METRICS = [
   'pageviews',
@@ -25,6 +27,8 @@ export const EVENT_METRICS = [
   'active_visitors',
   'sharers',
   'referred_visitors',
+  'k_factor',
+  'cascade_depth',
 ] as const;
 /** The everyday numbers of a site: the headline's totals, and what most tests check at once. */
 export const TOTAL_METRICS = [
@@ -56,6 +60,7 @@ export const DIMENSIONS = [
   'country',
   'share_channel',
   'ga4',
+  'generation',
 ] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 

@@ -272,6 +272,51 @@ export function runStatsConformance(name: string, open: () => Promise<EventStore
       ]);
     });
 
+    it('places each share arrival in its cascade generation, with depth and k-factor', async () => {
+      // A (no token) → B → C and A → D; X carries a token nobody here minted; a link click K
+      // (the root of its own cascade) brings E. a and b shared.
+      const view = (visitor: string, token: string, parent: string, minute: number) =>
+        sampleEvent({
+          site_id: 'site-cascade',
+          visitor_id: visitor,
+          session_id: `s-${visitor}`,
+          view_token: token,
+          parent_token: parent,
+          path: '/story',
+          ts: DAY1 + 8 * 3_600_000 + minute * 60_000,
+        });
+      await store.append([
+        view('a', 'A', '', 0),
+        { ...view('a', 'A-share', '', 1), name: 'share' },
+        view('b', 'B', 'A', 2),
+        { ...view('b', 'B-share', '', 3), name: 'share' },
+        view('c', 'C', 'B', 4),
+        view('d', 'D', 'A', 5),
+        view('x', 'X', 'Q', 6),
+        { ...view('k', 'K', '', 7), name: 'click', session_id: '' },
+        view('e', 'E', 'K', 8),
+      ]);
+      const cascadeStats = (query: Partial<StatsQueryInput>) =>
+        runStatsQuery(store, parseStatsQuery({ siteId: 'site-cascade', ...RANGE, ...query }));
+      expect(
+        await cascadeStats({ metrics: ['pageviews', 'visitors'], dimensions: ['generation'] }),
+      ).toEqual([
+        { generation: '1', pageviews: 4, visitors: 4 }, // B, D, X, E
+        { generation: '0', pageviews: 1, visitors: 1 }, // A
+        { generation: '2', pageviews: 1, visitors: 1 }, // C
+      ]);
+      // Five visitors arrived through a share (b, c, d, x, e) for two sharers (a, b).
+      expect(await cascadeStats({ metrics: ['cascade_depth', 'k_factor', 'sharers'] })).toEqual([
+        { cascade_depth: 2, k_factor: 2.5, sharers: 2 },
+      ]);
+      expect(
+        await cascadeStats({
+          metrics: ['pageviews'],
+          filters: [{ dimension: 'generation', op: 'is', value: '2' }],
+        }),
+      ).toEqual([{ pageviews: 1 }]);
+    });
+
     it('gives a visit whole to the range its start falls in', async () => {
       const edge = (session: string, visitor: string, ts: number, entry: boolean) =>
         sampleEvent({

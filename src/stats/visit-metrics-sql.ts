@@ -36,11 +36,11 @@ export function visitMetricsCtes(context: Context, metrics: VisitMetric[]): stri
       ? // Keys and filters are the page views' own: pair each key with its sessions first, then
         // look each pair's visit up once (a third faster than grouping the joined page views).
         `visit_rows AS (${select(keyAliases.map((alias) => `p.${alias} AS ${alias}, `).join(''))}` +
-        `FROM (SELECT DISTINCT ${context.keySelect}e.session_id AS session_id FROM events e ` +
+        `FROM (SELECT DISTINCT ${context.keySelect}e.session_id AS session_id FROM ${context.events} ` +
         `WHERE ${context.where} AND e.name = 'pageview') p ` +
         `JOIN visits v ON p.session_id = v.session_id ${goalJoin})`
       : `visit_rows AS (${select(context.keySelect)}` +
-        `FROM events e JOIN visits v ON e.session_id = v.session_id ${goalJoin}` +
+        `FROM ${context.events} JOIN visits v ON e.session_id = v.session_id ${goalJoin}` +
         `WHERE ${context.where} AND e.name = 'pageview'` +
         `${groupBy([
           ...groupAliases,

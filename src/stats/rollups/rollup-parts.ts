@@ -30,7 +30,11 @@ const counted = (metric: Metric & RollupValueColumn): MetricParts => ({
   fromSums: sum(metric),
 });
 
-const METRIC_PARTS: Record<Metric, MetricParts> = {
+// A generation depends on the cascade's earlier days, which a load can change without touching
+// the day itself: queries by generation, and cascade depth, are always read from the events.
+type RolledUpMetric = Exclude<Metric, 'cascade_depth'>;
+
+const METRIC_PARTS: Record<RolledUpMetric, MetricParts> = {
   visitors: counted('visitors'),
   visits: counted('visits'),
   dark_visits: counted('dark_visits'),
@@ -53,6 +57,12 @@ const METRIC_PARTS: Record<Metric, MetricParts> = {
     parts: { visit_seconds: 'visit_duration * visits', visits: 'visits' },
     fromSums: ratio('visit_seconds'),
   },
+  k_factor: {
+    asks: ['sharers', 'referred_visitors'],
+    parts: { sharers: 'sharers', referred_visitors: 'referred_visitors' },
+    fromSums:
+      'CASE WHEN sum(sharers) > 0 THEN sum(referred_visitors) * 1.0 / sum(sharers) ELSE 0 END',
+  },
   conversion_rate: {
     asks: ['conversions', 'visits'],
     parts: { conversions: 'conversions', visits: 'visits' },
@@ -70,10 +80,19 @@ export interface RollupShape {
   parts: Map<RollupValueColumn, string>;
 }
 
+const isRolledUp = (metric: Metric): metric is RolledUpMetric => metric !== 'cascade_depth';
+
+/** Whether `query` can be answered from daily rollups at all (see RolledUpMetric). */
+export const canRollUp = (query: StatsQuery): boolean =>
+  query.metrics.every(isRolledUp) &&
+  !query.dimensions.includes('generation') &&
+  !query.filters.some((filter) => filter.dimension === 'generation');
+
+/** The rollup of `query`, which `canRollUp`. */
 export function rollupShape(query: StatsQuery): RollupShape {
   const asks = new Set<Metric>();
   const parts = new Map<RollupValueColumn, string>();
-  for (const metric of query.metrics) {
+  for (const metric of query.metrics.filter(isRolledUp)) {
     for (const asked of METRIC_PARTS[metric].asks) asks.add(asked);
     for (const [part, sql] of Object.entries(METRIC_PARTS[metric].parts)) {
       parts.set(part as RollupValueColumn, sql);
@@ -92,4 +111,7 @@ export function rollupShape(query: StatsQuery): RollupShape {
 }
 
 /** `metric` over the summed parts of a group. */
-export const metricFromSums = (metric: Metric): string => METRIC_PARTS[metric].fromSums;
+export function metricFromSums(metric: Metric): string {
+  if (!isRolledUp(metric)) throw new Error(`${metric} is never rolled up (canRollUp)`);
+  return METRIC_PARTS[metric].fromSums;
+}

@@ -110,9 +110,11 @@ function rollupSuite(name: string, open: () => Promise<EventStore>) {
           goal: { kind: 'event', value: 'signup' },
         }),
         query({
-          metrics: ['sharers', 'referred_visitors', 'shares'],
+          metrics: ['sharers', 'referred_visitors', 'k_factor', 'shares'],
           dimensions: ['share_channel'],
         }),
+        // Never rolled up (a generation depends on earlier days): read from the events.
+        query({ metrics: ['pageviews', 'cascade_depth'], dimensions: ['generation'] }),
         query({ metrics: ['visits'], dimensions: ['page'], limit: 3 }),
         query({
           metrics: ['pageviews'],

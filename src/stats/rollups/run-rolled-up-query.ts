@@ -2,7 +2,7 @@ import type { EventStore } from '../../store/index.ts';
 import { statsColumns } from '../compile-stats-query.ts';
 import type { StatsQuery } from '../query-spec.ts';
 import { dialectFor, runStatsQuery, type StatsRow, toStatsRows } from '../run-stats-query.ts';
-import { type RollupShape, rollupShape } from './rollup-parts.ts';
+import { canRollUp, type RollupShape, rollupShape } from './rollup-parts.ts';
 import { DAY_MS, planRollup, type Span } from './rollup-range.ts';
 import { fillSql, readSql } from './rollup-sql.ts';
 
@@ -58,7 +58,8 @@ async function fillMissingDays(
  * Answers `query` as `runStatsQuery` does, from daily rollups where the store keeps them: whole
  * past days are computed once (then again only after a load adds events to them) and summed;
  * the rest of the range (part days, today) is read from the events in the same statement.
- * Ranges without a whole past day, hourly buckets and stores without rollups read the events.
+ * Ranges without a whole past day, hourly buckets, generations and stores without rollups read
+ * the events.
  */
 export async function runRolledUpQuery(
   store: EventStore,
@@ -67,7 +68,9 @@ export async function runRolledUpQuery(
 ): Promise<StatsRow[]> {
   const plan = planRollup(query.from, query.to, now);
   const fillRollup = store.fillRollup?.bind(store);
-  if (!plan || !fillRollup || query.interval === 'hour') return runStatsQuery(store, query);
+  if (!plan || !fillRollup || query.interval === 'hour' || !canRollUp(query)) {
+    return runStatsQuery(store, query);
+  }
   const shape = rollupShape(query);
   const underWay = fillsUnderWay.get(store) ?? new Map<string, Promise<void>>();
   fillsUnderWay.set(store, underWay);
