@@ -150,6 +150,23 @@ function rollupSuite(name: string, open: () => Promise<EventStore>) {
       );
     });
 
+    it('moves a visit to the day a late first page view puts it on', async () => {
+      const range = RANGES[0]!;
+      const visit = (ts: number, path: string) =>
+        sampleEvent({ site_id: 'r', ts, path, visitor_id: 'night-v', session_id: 'night-s' });
+      // Counted on day 6, then a page view of the same visit arrives from day 5's last minutes.
+      await store.append([visit(FIRST_DAY + 6 * DAY_MS + 10 * 60_000, '/late/b')]);
+      const before = await computeOverview(context(range, store));
+      await store.append([visit(FIRST_DAY + 6 * DAY_MS - 5 * 60_000, '/late/a')]);
+      const after = await computeOverview(context(range, store));
+      const series = (overview: typeof after) =>
+        Object.values(overview.timeseries.series).map((values) => values.slice(5, 7));
+      expect(series(after)).not.toEqual(series(before));
+      expect(rounded(after)).toEqual(
+        rounded(await computeOverview(context(range, withoutRollups(store)))),
+      );
+    });
+
     it('keeps each site to its own rollups', async () => {
       const range = RANGES[0]!;
       const mine = await computeOverview(context(range, store));

@@ -64,22 +64,29 @@ export async function mergeSessions(connection: DuckDBConnection, batch: string)
       'SELECT s.* FROM sessions s SEMI JOIN batch_sessions b ' +
       'ON s.site_id = b.site_id AND s.session_id = b.session_id ' +
       `WHERE s.visit_start >= (SELECT min(visit_start) - ${LOOKBACK} FROM batch_sessions)`;
+    await connection.run(`CREATE OR REPLACE TEMP TABLE known_sessions AS ${known}`);
     await connection.run(
       `CREATE OR REPLACE TEMP TABLE merged_sessions AS ${mergedSessions(
-        `${known} UNION ALL BY NAME SELECT * FROM batch_sessions`,
+        'SELECT * FROM known_sessions UNION ALL BY NAME SELECT * FROM batch_sessions',
       )}`,
+    );
+    await forgetRolledUpDays(
+      connection,
+      "SELECT DISTINCT epoch_ms(date_trunc('day', visit_start)) FROM known_sessions",
     );
     await connection.run(
       `DELETE FROM sessions s WHERE s.visit_start >= (SELECT min(visit_start) - ${LOOKBACK} FROM batch_sessions)
         AND EXISTS (SELECT 1 FROM batch_sessions b WHERE b.site_id = s.site_id AND b.session_id = s.session_id)`,
     );
     await connection.run('INSERT INTO sessions BY NAME SELECT * FROM merged_sessions');
-    // A visit counts on the day it began, which can be before any event of this batch.
+    // A visit counts on the day it began: before any event of this batch when the batch goes on
+    // with it, and a late first page view moves it from the day it was counted on (above).
     await forgetRolledUpDays(
       connection,
       "SELECT DISTINCT epoch_ms(date_trunc('day', visit_start)) FROM merged_sessions",
     );
     await connection.run('DROP TABLE merged_sessions');
+    await connection.run('DROP TABLE known_sessions');
   }
   await connection.run('DROP TABLE batch_sessions');
 }
