@@ -34,12 +34,40 @@ export async function fillRollup(connection: DuckDBConnection, fill: RollupFill)
       'INSERT INTO rollup_days SELECT $1, $2, day FROM range($3::BIGINT, $4::BIGINT, $5::BIGINT) t(day)',
       [...scope, BigInt(DAY_MS)],
     );
+    await dropUnusedRollups(connection, siteId, toDay);
     await connection.run('COMMIT');
   } catch (error) {
     await rollbackQuietly(connection);
     if (error instanceof StoreError) throw error;
     throw new StoreError('invalid', `rollup fill failed: ${(error as Error).message}`);
   }
+}
+
+/** A rollup whose latest day is this much older than a new fill's is no longer read. */
+export const UNUSED_AFTER_DAYS = 35;
+
+/**
+ * Drops the site's rollups whose latest listed day is more than `UNUSED_AFTER_DAYS` before
+ * `toDay`. A rollup in use gets yesterday filled the first time it is read each day, so this
+ * only drops the ones nobody asks for any more (a goal since edited, an older ROLLUP_VERSION,
+ * an old period looked at once), which would otherwise stay for ever; asked again, they are
+ * computed again.
+ */
+async function dropUnusedRollups(
+  connection: DuckDBConnection,
+  siteId: string,
+  toDay: number,
+): Promise<void> {
+  const unused = `SELECT rollup FROM rollup_days WHERE site_id = $1 GROUP BY rollup HAVING max(day) < $2`;
+  const params = [siteId, BigInt(toDay - UNUSED_AFTER_DAYS * DAY_MS)];
+  await connection.run(
+    `DELETE FROM rollup_rows WHERE site_id = $1 AND rollup IN (${unused})`,
+    params,
+  );
+  await connection.run(
+    `DELETE FROM rollup_days WHERE site_id = $1 AND rollup IN (${unused})`,
+    params,
+  );
 }
 
 /**
