@@ -70,6 +70,8 @@ describe('DuckDB rollup fills', () => {
     });
     const broken = { ...fill('s', 'a', JAN, JAN + DAY), rows: { sql: 'SELECT 1', params: [] } };
     await expect(store.fillRollup?.(broken)).rejects.toMatchObject({ code: 'invalid' });
+    const write = { ...broken, rows: { sql: 'DELETE FROM event_rows', params: [] } };
+    await expect(store.fillRollup?.(write)).rejects.toThrow(/reads a SELECT/);
     expect(await days('a')).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { ROLLUP_VALUE_COLUMNS, type RollupFill } from '../event-store.ts';
 import { StoreError } from '../store-error.ts';
 import { rollbackQuietly } from './duckdb-session.ts';
+import { READ_ONLY } from './select-rows.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +21,7 @@ export async function fillRollup(connection: DuckDBConnection, fill: RollupFill)
   if (!isDayStart(fromDay) || !isDayStart(toDay) || toDay <= fromDay) {
     throw new StoreError('invalid', 'a rollup fill covers whole UTC days: fromDay < toDay');
   }
+  if (!READ_ONLY.test(rows.sql)) throw new StoreError('invalid', 'a rollup fill reads a SELECT');
   const scope = [siteId, rollup, BigInt(fromDay), BigInt(toDay)];
   const inScope = 'site_id = $1 AND rollup = $2 AND day >= $3 AND day < $4';
   await connection.run('BEGIN TRANSACTION');

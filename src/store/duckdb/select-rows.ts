@@ -3,7 +3,7 @@ import type { SqlValue } from '../event-store.ts';
 import { StoreError } from '../store-error.ts';
 
 /** Only a single SELECT (or WITH … SELECT): the method is for compiled read queries. */
-const READ_ONLY = /^\s*(WITH|SELECT)\b/i;
+export const READ_ONLY = /^\s*(WITH|SELECT)\b/i;
 
 function toSqlValue(value: DuckDBValue): SqlValue {
   if (value === null || typeof value === 'string' || typeof value === 'number') return value;
