@@ -4,7 +4,7 @@
 // The overview reads daily rollups: the bench clears them first, times the first overview (which
 // computes them) apart, checks that the rolled-up answer equals the one read from the events,
 // and reports the overview read from the events alone too.
-// Usage: npx tsx bench/stats/run.ts [events=10000000] [rounds=3]
+// Usage: npx tsx bench/stats/run.ts [events=10000000] [rounds=3] [duckdb threads]
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -16,6 +16,9 @@ import { DAYS, END, generateSql, SITE, START } from './generate-events.ts';
 
 const events = Number(process.argv[2] ?? 10_000_000);
 const rounds = Number(process.argv[3] ?? 3);
+// DuckDB's threads for both sides; its default (one per core) when absent. `penumbra serve`
+// leaves one core to requests (PENUMBRA_DUCKDB_THREADS, docs/serve.md): pass 1 to see that.
+const threads = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
 const dir = join(import.meta.dirname, '..', '..', '.bench-data');
 mkdirSync(dir, { recursive: true });
 // v3: visitor ids per UTC day and rows in time order, as the collector writes them.
@@ -54,7 +57,7 @@ await schema.close();
   connection.closeSync();
   instance.closeSync();
 }
-const store = await createDuckDbEventStore({ path });
+const store = await createDuckDbEventStore({ path, threads });
 const goals = [
   { id: 'g1', name: 'Paid subscription', kind: 'event' as const, value: 'subscribe' },
   { id: 'g2', name: 'Read an article', kind: 'page' as const, value: '/article/1*' },
