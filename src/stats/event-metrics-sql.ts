@@ -4,6 +4,9 @@ import { EVENT_METRICS, type Metric } from './query-spec.ts';
 
 export type EventMetric = (typeof EVENT_METRICS)[number];
 
+const SHARER_ROWS = "e.name = 'share' AND e.visitor_id <> ''";
+const REFERRED_ROWS = "e.name = 'pageview' AND e.parent_token <> '' AND e.visitor_id <> ''";
+
 /** The event rows each event-level metric counts; names are constants, never user input. */
 const EVENT_METRIC_SQL: Record<EventMetric, string> = {
   pageviews: "e.name = 'pageview'",
@@ -12,10 +15,9 @@ const EVENT_METRIC_SQL: Record<EventMetric, string> = {
   // Clicks by crawlers and scanners are not people following a link.
   clicks: "e.name = 'click' AND e.class <> 'bot'",
   active_visitors: "e.name IN ('pageview', 'engagement')",
-  sharers: "e.name = 'share' AND e.visitor_id <> ''",
-  referred_visitors: "e.name = 'pageview' AND e.parent_token <> '' AND e.visitor_id <> ''",
-  k_factor:
-    "(e.name = 'share' AND e.visitor_id <> '') OR (e.name = 'pageview' AND e.parent_token <> '' AND e.visitor_id <> '')",
+  sharers: SHARER_ROWS,
+  referred_visitors: REFERRED_ROWS,
+  k_factor: `(${SHARER_ROWS}) OR (${REFERRED_ROWS})`,
   cascade_depth: "e.parent_token <> '' AND e.name IN ('pageview', 'click')",
 };
 /** Event metrics that count distinct visitors among their rows, not the rows. */

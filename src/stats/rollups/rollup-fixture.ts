@@ -1,7 +1,9 @@
 import { sampleEvent } from '../../store/conformance/index.ts';
 import type { StoredEvent } from '../../store/index.ts';
+import { DAY_MS } from './rollup-range.ts';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
+
 /** A Monday, so weekly buckets start on the fixture's first day. */
 export const FIRST_DAY = Date.UTC(2026, 0, 5);
 export const DAYS = 12;

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleEvent } from '../../store/conformance/index.ts';
-import { createDuckDbEventStore, type EventStore } from '../../store/index.ts';
-import { createThreadedEventStore } from '../../store/threaded/create-threaded-event-store.ts';
+import {
+  createDuckDbEventStore,
+  createThreadedEventStore,
+  type EventStore,
+} from '../../store/index.ts';
 import { computeOverview } from '../overview/compute-overview.ts';
 import type { PanelContext } from '../overview/panel-context.ts';
 import { parseStatsQuery, type StatsQueryInput } from '../query-spec.ts';

@@ -1,5 +1,6 @@
 import type { EventStore } from '../../store/index.ts';
 import { statsColumns } from '../compile-stats-query.ts';
+import { Params } from '../params.ts';
 import type { StatsQuery } from '../query-spec.ts';
 import { dialectFor, runStatsQuery, type StatsRow, toStatsRows } from '../run-stats-query.ts';
 import { canRollUp, type RollupShape, rollupShape } from './rollup-parts.ts';
@@ -17,13 +18,12 @@ async function rolledUpDays(
   shape: RollupShape,
   days: Span,
 ): Promise<Set<number>> {
-  const dialect = dialectFor(store);
-  const rows = await store.selectRows(
-    `SELECT day FROM rollup_days WHERE site_id = ${dialect.param(1, 'string')} ` +
-      `AND rollup = ${dialect.param(2, 'string')} AND day >= ${dialect.param(3, 'integer')} ` +
-      `AND day < ${dialect.param(4, 'integer')}`,
-    [query.siteId, shape.key, days.from, days.to],
-  );
+  const params = new Params(dialectFor(store));
+  const sql =
+    `SELECT day FROM rollup_days WHERE site_id = ${params.add(query.siteId, 'string')} ` +
+    `AND rollup = ${params.add(shape.key, 'string')} ` +
+    `AND day >= ${params.add(days.from, 'integer')} AND day < ${params.add(days.to, 'integer')}`;
+  const rows = await store.selectRows(sql, params.values);
   return new Set(rows.map(([day]) => Number(day)));
 }
 
