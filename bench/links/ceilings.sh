@@ -19,12 +19,12 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait; rm -rf "$work
 code=$(share_link "$work/data")
 PENUMBRA_LOG_LEVEL=warn ./bin/penumbra serve --port 18083 --data "$work/data" 2>"$work/penumbra.err" &
 pids+=($!)
-node bench/links/bare-302.mjs 18084 https://bench.example/story &
+node --no-memory-reducer bench/links/bare-302.mjs 18084 https://bench.example/story &
 pids+=($!)
-node bench/links/ceiling-302.mjs 18085 https://bench.example/story &
+node --no-memory-reducer bench/links/ceiling-302.mjs 18085 https://bench.example/story &
 pids+=($!)
 mkdir -p "$work/log"
-node bench/links/ceiling-302.mjs 18086 https://bench.example/story --log "$work/log" &
+node --no-memory-reducer bench/links/ceiling-302.mjs 18086 https://bench.example/story --log "$work/log" &
 pids+=($!)
 for _ in $(seq 50); do curl -sf -o /dev/null -A 'Mozilla/5.0 Chrome/126.0' "http://127.0.0.1:18083/s/$code" && break; sleep 0.2; done
 

@@ -2,7 +2,9 @@
 # bench/links: GET /s/:code (lookup, classification, fresh token, 302, click recorded after the
 # response) vs a bare Fastify route answering the same 302, same wrk load, alternating for R
 # rounds in one run; each round's ratio and the median are printed (one sample of each swung by
-# ±8 points on this shared 2-core machine).
+# ±8 points on this shared 2-core machine). Both run on Node without V8's memory reducer
+# (bin/penumbra's shebang sets it; the bare app gets it here): with it, whichever server crossed
+# V8's idle threshold while the other was measured ran 20-40% slower (docs/serve.md).
 # Usage: bash bench/links/run.sh [SECONDS] [CONNECTIONS] [ROUNDS=5]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -18,7 +20,7 @@ PENUMBRA_LOG_LEVEL=warn ./bin/penumbra serve --port 18083 --data "$work/data" 2>
 pen_pid=$!
 location=$(for _ in $(seq 50); do curl -s -o /dev/null -w '%{redirect_url}' -A 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36' "http://127.0.0.1:18083/s/$code" && break; sleep 0.2; done)
 echo "a person is sent to: $location"
-node bench/links/bare-302.mjs 18084 "${location%%#*}" &
+node --no-memory-reducer bench/links/bare-302.mjs 18084 "${location%%#*}" &
 bare_pid=$!
 sleep 0.7
 
