@@ -10,54 +10,14 @@
  * Ties count against the target (it must beat every other recipe outright).
  * RECIPES_EVAL_MISSES=1 lists each miss with the fridge and the recipe ranked first.
  */
-import { readFileSync } from 'node:fs';
-import { parseIngredientLine } from '../../src/assistant/recipes/parse-ingredient-line.ts';
-import {
-  type CatalogueRecipe,
-  DEFAULT_STAPLES,
-  inverseDocumentFrequency,
-  rankRecipes,
-} from '../../src/assistant/recipes/ranking/rank-recipes.ts';
-
-interface BasedRecipe {
-  id: string;
-  title: string;
-  ingredients: string[] | null;
-}
-
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rankRecipes } from '../../src/assistant/recipes/ranking/rank-recipes.ts';
+import { drawFridge, loadRecoveryCatalogue } from './recovery-trials.ts';
 
 const path = process.argv[2] ?? '../shared/data/based-cooking.json';
 const runs = Number(process.argv[3] ?? 20);
-const raw = JSON.parse(readFileSync(path, 'utf8')) as BasedRecipe[];
+const protocol = loadRecoveryCatalogue(path);
+const { catalogue, staples, idf } = protocol;
 
-let lines = 0;
-let mappedLines = 0;
-const catalogue: CatalogueRecipe[] = [];
-for (const recipe of raw) {
-  const parsed = (recipe.ingredients ?? []).map((line) => parseIngredientLine(line));
-  lines += parsed.length;
-  mappedLines += parsed.filter((line) => line.ids.length > 0).length;
-  // Every id counts as needed, "(optional)" lines included: the importer reads those as
-  // optional, but the protocol fixed in the first run of this test did not.
-  const ingredients = [...new Set(parsed.flatMap((line) => line.ids))];
-  if (ingredients.length > 0) catalogue.push({ id: recipe.id, title: recipe.title, ingredients });
-}
-
-const staples = new Set(DEFAULT_STAPLES);
-const idf = inverseDocumentFrequency(catalogue);
-// Distractors are drawn by popularity, as a real fridge holds common things more often.
-const pool = catalogue.flatMap((r) => r.ingredients.filter((id) => !staples.has(id)));
 function evaluate(seed: number) {
   let trials = 0;
   let top1 = 0;
@@ -66,19 +26,9 @@ function evaluate(seed: number) {
   // Hits by how many non-staple ids the recipe has: with 3, one survives the drop.
   const bySize = new Map<string, { trials: number; top1: number }>();
   for (const [index, recipe] of catalogue.entries()) {
-    const random = prng(Math.imul(seed, 0x9e3779b1) ^ (index + 1));
+    const fridge = drawFridge(protocol, index, seed);
+    if (!fridge) continue;
     const own = recipe.ingredients.filter((id) => !staples.has(id));
-    if (own.length < 3) continue;
-    const kept = [...own];
-    for (let k = 0; k < 2; k++) kept.splice(Math.floor(random() * kept.length), 1);
-    const fridge = new Set(kept);
-    let added = 0;
-    while (added < 5) {
-      const id = pool[Math.floor(random() * pool.length)] ?? '';
-      if (recipe.ingredients.includes(id) || fridge.has(id)) continue;
-      fridge.add(id);
-      added++;
-    }
     const ranked = rankRecipes(catalogue, [...fridge], { idf });
     const target = ranked.find((s) => s.recipe.id === recipe.id);
     const score = target?.score ?? Number.NEGATIVE_INFINITY;
@@ -101,8 +51,10 @@ function evaluate(seed: number) {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-console.log(`recipes: ${raw.length}, mapped to ≥1 lexicon id: ${catalogue.length}`);
-console.log(`ingredient lines mapped: ${mappedLines}/${lines} (${pct(mappedLines / lines)})`);
+console.log(`recipes: ${protocol.recipes}, mapped to ≥1 lexicon id: ${catalogue.length}`);
+console.log(
+  `ingredient lines mapped: ${protocol.mappedLines}/${protocol.lines} (${pct(protocol.mappedLines / protocol.lines)})`,
+);
 const results: ReturnType<typeof evaluate>[] = [];
 for (let seed = 1; seed <= runs; seed++) {
   const r = evaluate(seed);
