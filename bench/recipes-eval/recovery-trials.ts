@@ -10,6 +10,7 @@ import {
   DEFAULT_STAPLES,
   inverseDocumentFrequency,
 } from '../../src/assistant/recipes/ranking/rank-recipes.ts';
+import { prng } from '../recipes/synthesize.ts';
 
 interface BasedRecipe {
   id: string;
@@ -19,18 +20,6 @@ interface BasedRecipe {
 
 export const DROPPED = 2;
 export const DISTRACTORS = 5;
-
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function loadRecoveryCatalogue(path: string) {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as BasedRecipe[];
